@@ -1,0 +1,26 @@
+package io.otodoke.tracking;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One thing a source said about a parcel, in the unified model of status-model.md.
+ * {@code rawCode} and {@code rawText} are exactly what the source said; status and reason are
+ * derived from them by the source's connector.
+ *
+ * @param source         connector code ({@code yamato}, {@code api}, {@code demo}, …)
+ * @param sourceSequence position in the source's own list: the tie-breaker for equal times
+ * @param receivedAt     when Otodoke got it
+ */
+public record TrackingEvent(String source, String rawCode, String rawText, TrackingStatus status,
+                            StatusReason reason, EventTime occurredAt, EventLocation location,
+                            int sourceSequence, Instant receivedAt) {
+
+    public TrackingEvent {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        location = location == null ? EventLocation.NONE : location;
+    }
+}
