@@ -1,0 +1,126 @@
+package io.otodoke.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * Benchmarks that measure a figure and, in the same run, a baseline on the same machine. Each
+ * ends with one line {@code RESULT name=… value=… unit=… baseline=… ratio=…}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure performance against a baseline measured in the same run (docs/benchmarks.md).",
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Lookup.class})
+class BenchCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** A fresh server on a random port with its own data folder, removed afterwards unless --keep. */
+    static ConfigurableApplicationContext startServer(Path dataDir, List<String> springArgs) throws IOException {
+        deleteRecursively(dataDir);
+        Map<String, Object> props = new HashMap<>();
+        props.put("otodoke.data-dir", dataDir.toString());
+        props.put("server.port", "0");
+        props.put("otodoke.api.key", BENCH_KEY);
+        props.put("otodoke.bench.enabled", "true");
+        props.put("logging.level.root", "WARN");
+        props.put("spring.main.log-startup-info", "false");
+        return Spring.server(props, springArgs);
+    }
+
+    static final String BENCH_KEY = "bench-" + Long.toHexString(new java.security.SecureRandom().nextLong());
+
+    static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static void result(String name, double value, String unit, double baseline, double ratio) {
+        System.out.printf(java.util.Locale.ROOT, "RESULT name=%s value=%.1f unit=%s baseline=%.1f ratio=%.3f%n",
+                name, value, unit, baseline, ratio);
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = {"Events/s through POST /api/v1/events into PostgreSQL, against the raw COPY rate of the same rows.",
+                    "RESULT name=ingest unit=events/s, ratio = ingest / COPY."})
+    static class Ingest implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--events", defaultValue = "1000000", description = "events in all (default ${DEFAULT-VALUE})")
+        int events;
+        @Option(names = "--batch", defaultValue = "1000", description = "events per request (default ${DEFAULT-VALUE})")
+        int batch;
+        @Option(names = "--events-per-shipment", defaultValue = "10", description = "default ${DEFAULT-VALUE}")
+        int perShipment;
+        @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default ${DEFAULT-VALUE})")
+        int clients;
+        @Option(names = "--data-dir", defaultValue = "./data-bench", description = "scratch folder, emptied first (default ${DEFAULT-VALUE})")
+        Path dataDir;
+        @Option(names = "--keep", description = "keep the scratch folder afterwards")
+        boolean keep;
+        @Unmatched
+        List<String> springArgs;
+
+        @Override
+        public Integer call() throws Exception {
+            try (var context = startServer(dataDir, springArgs)) {
+                new IngestBenchmark(context, events, batch, perShipment, clients).run();
+            } finally {
+                if (!keep) {
+                    deleteRecursively(dataDir);
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "lookup", mixinStandardHelpOptions = true,
+            description = {"p99 latency of GET /api/v1/track with many shipments stored, against the p99 of a static",
+                    "JSON endpoint of the same size on the same server. RESULT name=lookup_p99 unit=ms, ratio = static / lookup."})
+    static class Lookup implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--shipments", defaultValue = "1000000", description = "shipments stored (default ${DEFAULT-VALUE})")
+        int shipments;
+        @Option(names = "--requests", defaultValue = "20000", description = "measured requests per endpoint (default ${DEFAULT-VALUE})")
+        int requests;
+        @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default ${DEFAULT-VALUE})")
+        int clients;
+        @Option(names = "--data-dir", defaultValue = "./data-bench", description = "scratch folder, emptied first (default ${DEFAULT-VALUE})")
+        Path dataDir;
+        @Option(names = "--keep", description = "keep the scratch folder afterwards")
+        boolean keep;
+        @Unmatched
+        List<String> springArgs;
+
+        @Override
+        public Integer call() throws Exception {
+            try (var context = startServer(dataDir, springArgs)) {
+                new LookupBenchmark(context, shipments, requests, clients).run();
+            } finally {
+                if (!keep) {
+                    deleteRecursively(dataDir);
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.otodoke.tracking;
+
+import java.time.Instant;
+
+/**
+ * A shipment to track: the carrier code and the tracking number as given (normalised on
+ * registration). Registering the same carrier and number again returns the existing shipment.
+ *
+ * @param createdAt when the label was created; now when null
+ */
+public record ShipmentRegistration(String carrier, String trackingNumber, ShipmentLeg leg, OrderDetails order,
+                                   Recipient recipient, boolean international, Instant createdAt) {
+}

@@ -1,0 +1,225 @@
+package io.otodoke.tracking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** The {@code orders} and {@code shipments} tables. */
+@Repository
+class ShipmentStore {
+
+    private static final String SHIPMENT_COLUMNS = """
+            s.id, s.tenant_id, s.order_id, s.leg, s.carrier, s.tracking_number, s.status, s.status_reason, s.created_at,
+            s.last_event_at, s.stale_reason, s.recipient
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    ShipmentStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A shipment row without its timeline. */
+    record ShipmentRow(long id, long tenantId, Long orderId, ShipmentLeg leg, String carrier, String trackingNumber,
+                       TrackingStatus status, StatusReason reason, Instant createdAt, Instant lastEventAt,
+                       String staleReason, Recipient recipient) {
+    }
+
+    record Derived(long id, TrackingStatus status, StatusReason reason, boolean statusChanged, Instant lastEventAt,
+                   Instant lastCarrierScanAt, int eventCount) {
+    }
+
+    /** Locks the shipments with these (carrier, number) pairs in id order, so concurrent batches cannot deadlock. */
+    List<ShipmentRow> lockByNumbers(long tenantId, String[] carriers, String[] numbers) {
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("select " + SHIPMENT_COLUMNS + """
+                    from shipments s
+                    where s.tenant_id = ? and (s.carrier, s.tracking_number) in (select * from unnest(?::text[], ?::text[]))
+                    order by s.id for update
+                    """);
+            ps.setLong(1, tenantId);
+            ps.setArray(2, con.createArrayOf("text", carriers));
+            ps.setArray(3, con.createArrayOf("text", numbers));
+            return ps;
+        }, (rs, i) -> row(rs));
+    }
+
+    List<ShipmentRow> lockByIds(long tenantId, Long[] ids) {
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("select " + SHIPMENT_COLUMNS
+                    + " from shipments s where s.tenant_id = ? and s.id = any(?) order by s.id for update");
+            ps.setLong(1, tenantId);
+            ps.setArray(2, con.createArrayOf("bigint", ids));
+            return ps;
+        }, (rs, i) -> row(rs));
+    }
+
+    void updateDerived(Collection<Derived> rows, Instant now) {
+        int n = rows.size();
+        Long[] id = new Long[n];
+        String[] status = new String[n], reason = new String[n], lastEvent = new String[n], lastScan = new String[n];
+        Boolean[] changed = new Boolean[n];
+        Integer[] count = new Integer[n];
+        int i = 0;
+        for (Derived d : rows) {
+            id[i] = d.id();
+            status[i] = d.status().name();
+            reason[i] = d.reason() == null ? null : d.reason().name();
+            changed[i] = d.statusChanged();
+            lastEvent[i] = d.lastEventAt() == null ? null : d.lastEventAt().toString();
+            lastScan[i] = d.lastCarrierScanAt() == null ? null : d.lastCarrierScanAt().toString();
+            count[i] = d.eventCount();
+            i++;
+        }
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("""
+                    update shipments s set status = u.status, status_reason = u.reason,
+                        status_changed_at = case when u.changed then ?::timestamptz else s.status_changed_at end,
+                        last_event_at = u.last_event, last_carrier_scan_at = u.last_scan, event_count = u.event_count,
+                        stale_reason = null, stale_since = null, updated_at = ?::timestamptz
+                    from unnest(?::bigint[], ?::text[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[], ?::int[])
+                        as u(id, status, reason, changed, last_event, last_scan, event_count)
+                    where s.id = u.id
+                    """);
+            ps.setString(1, now.toString());
+            ps.setString(2, now.toString());
+            ps.setArray(3, con.createArrayOf("bigint", id));
+            ps.setArray(4, con.createArrayOf("text", status));
+            ps.setArray(5, con.createArrayOf("text", reason));
+            ps.setArray(6, con.createArrayOf("boolean", changed));
+            ps.setArray(7, con.createArrayOf("text", lastEvent));
+            ps.setArray(8, con.createArrayOf("text", lastScan));
+            ps.setArray(9, con.createArrayOf("int4", count));
+            return ps;
+        });
+    }
+
+    /** Inserts the order when its number is new in the tenant; returns its id either way. */
+    long upsertOrder(long tenantId, OrderDetails o) {
+        Long id = jdbc.query("""
+                insert into orders (tenant_id, order_number, customer_email, customer_name, ordered_at, total_yen, items,
+                    gift, giver_name, gift_message)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                on conflict (tenant_id, order_number) do nothing returning id
+                """, rs -> rs.next() ? rs.getLong(1) : null,
+                tenantId, o.orderNumber(), o.customerEmail(), o.customerName(),
+                o.orderedAt() == null ? null : OffsetDateTime.ofInstant(o.orderedAt(), java.time.ZoneOffset.UTC),
+                o.totalYen(), json.writeValueAsString(o.items()), o.gift(), o.giverName(), o.giftMessage());
+        if (id != null) {
+            return id;
+        }
+        return jdbc.queryForObject("select id from orders where tenant_id = ? and order_number = ?", Long.class,
+                tenantId, o.orderNumber());
+    }
+
+    /** Inserts the shipment unless (carrier, number) exists; returns the id and whether it was created. */
+    Registered insertShipment(long tenantId, Long orderId, ShipmentLeg leg, String carrier, String number, String given,
+                              boolean international, Recipient recipient, Instant createdAt) {
+        Long id = jdbc.query("""
+                insert into shipments (tenant_id, order_id, leg, carrier, tracking_number, tracking_number_given,
+                    international, recipient, created_at, status_changed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                on conflict (tenant_id, carrier, tracking_number) do nothing returning id
+                """, rs -> rs.next() ? rs.getLong(1) : null,
+                tenantId, orderId, leg.name(), carrier, number, given, international,
+                recipient == null ? null : json.writeValueAsString(recipient),
+                OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC));
+        if (id != null) {
+            return new Registered(id, true);
+        }
+        return new Registered(jdbc.queryForObject(
+                "select id from shipments where tenant_id = ? and carrier = ? and tracking_number = ?", Long.class,
+                tenantId, carrier, number), false);
+    }
+
+    record Registered(long id, boolean created) {
+    }
+
+    Optional<ShipmentRow> shipment(long tenantId, long id) {
+        return jdbc.query("select " + SHIPMENT_COLUMNS + " from shipments s where s.tenant_id = ? and s.id = ?",
+                (rs, i) -> row(rs), tenantId, id).stream().findFirst();
+    }
+
+    List<ShipmentRow> shipmentsOfOrders(Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("select " + SHIPMENT_COLUMNS
+                    + " from shipments s where s.order_id = any(?) order by s.order_id, s.id");
+            ps.setArray(1, con.createArrayOf("bigint", orderIds.toArray()));
+            return ps;
+        }, (rs, i) -> row(rs));
+    }
+
+    /** Shipments with these numbers in any tenant: the public lookup is by number alone. */
+    List<ShipmentRow> shipmentsByNumbers(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("select " + SHIPMENT_COLUMNS
+                    + " from shipments s where s.tracking_number = any(?) order by s.tracking_number, s.id");
+            ps.setArray(1, con.createArrayOf("text", numbers.toArray()));
+            return ps;
+        }, (rs, i) -> row(rs));
+    }
+
+    record OrderRow(long id, String orderNumber, String customerEmail, String customerName, Instant orderedAt,
+                    List<OrderItem> items, Long totalYen, boolean gift, String giverName, String giftMessage) {
+    }
+
+    Optional<OrderRow> order(long tenantId, long id) {
+        return jdbc.query("select * from orders where tenant_id = ? and id = ?", (rs, i) -> orderRow(rs), tenantId, id)
+                .stream().findFirst();
+    }
+
+    List<OrderRow> ordersOfCustomer(long tenantId, String email) {
+        return jdbc.query("""
+                select * from orders where tenant_id = ? and lower(customer_email) = lower(?)
+                order by ordered_at desc nulls last, id desc
+                """, (rs, i) -> orderRow(rs), tenantId, email);
+    }
+
+    private OrderRow orderRow(ResultSet rs) throws SQLException {
+        OffsetDateTime ordered = rs.getObject("ordered_at", OffsetDateTime.class);
+        long total = rs.getLong("total_yen");
+        Long totalYen = rs.wasNull() ? null : total;
+        return new OrderRow(rs.getLong("id"), rs.getString("order_number"), rs.getString("customer_email"),
+                rs.getString("customer_name"), ordered == null ? null : ordered.toInstant(),
+                json.readValue(rs.getString("items"), new TypeReference<List<OrderItem>>() { }), totalYen,
+                rs.getBoolean("gift"), rs.getString("giver_name"), rs.getString("gift_message"));
+    }
+
+    private ShipmentRow row(ResultSet rs) throws SQLException {
+        long order = rs.getLong("order_id");
+        Long orderId = rs.wasNull() ? null : order;
+        String reason = rs.getString("status_reason");
+        OffsetDateTime lastEvent = rs.getObject("last_event_at", OffsetDateTime.class);
+        String recipient = rs.getString("recipient");
+        return new ShipmentRow(rs.getLong("id"), rs.getLong("tenant_id"), orderId, ShipmentLeg.valueOf(rs.getString("leg")),
+                rs.getString("carrier"), rs.getString("tracking_number"), TrackingStatus.valueOf(rs.getString("status")),
+                reason == null ? null : StatusReason.valueOf(reason),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                lastEvent == null ? null : lastEvent.toInstant(), rs.getString("stale_reason"),
+                recipient == null ? null : json.readValue(recipient, Recipient.class));
+    }
+
+    static List<Long> ids(Collection<ShipmentRow> rows) {
+        List<Long> ids = new ArrayList<>(rows.size());
+        rows.forEach(r -> ids.add(r.id()));
+        return ids;
+    }
+}
