@@ -13,7 +13,7 @@ public record EventLocation(String name, String postalCode, String prefecture, S
         return new EventLocation(name, null, null, null, null, null);
     }
 
-    public boolean isEmpty() {
+    public boolean unknown() {
         return name == null && postalCode == null && prefecture == null && country == null
                 && latitude == null && longitude == null;
     }

@@ -208,7 +208,7 @@ class DemoWorldTest {
             assertThat(to.phone()).startsWith("000-");
             assertThat(to.addressLine()).startsWith("例町");
             for (ScriptedEvent event : shipment.script()) {
-                assertThat(event.location().isEmpty()).isFalse();
+                assertThat(event.location().unknown()).isFalse();
                 assertThat(event.location().name()).isNotEqualTo(to.city()).doesNotContain(to.addressLine());
             }
         }

@@ -1,0 +1,190 @@
+package io.otodoke.demo;
+
+import io.otodoke.tracking.EventTime;
+import io.otodoke.tracking.IncomingEvent;
+import io.otodoke.tracking.OrderDetails;
+import io.otodoke.tracking.OrderItem;
+import io.otodoke.tracking.Recipient;
+import io.otodoke.tracking.ShipmentLeg;
+import io.otodoke.tracking.ShipmentRegistration;
+import io.otodoke.tracking.ShipmentRegistry;
+import io.otodoke.tracking.Tenant;
+import io.otodoke.tracking.TimePrecision;
+import io.otodoke.tracking.TrackingEvent;
+import io.otodoke.tracking.TrackingIngest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plays the simulated shop of {@link DemoWorld} through the same ingest path as real sources.
+ *
+ * <p>Time: the demo's clock starts at {@code startedAt} (real time). Events the world places
+ * before that happened in the past and are stored at once with their own times. Later events
+ * are played {@code speed} times faster than real time and stamped with the real moment they are
+ * played, so no event ever lies in the future; the pages say that time is accelerated.
+ */
+@Component
+@ConditionalOnProperty("otodoke.demo.enabled")
+class DemoSimulator implements AutoCloseable {
+
+    /** The demo shopper (see account.DemoUsers) receives every 25th order of the world. */
+    static final String DEMO_SHOPPER = "hanako@example.jp";
+    static final String DEMO_SHOPPER_NAME = "山田 花子";
+    private static final Logger log = LoggerFactory.getLogger(DemoSimulator.class);
+    private static final int BATCH = 1000;
+
+    private final DemoProperties properties;
+    private final ShipmentRegistry registry;
+    private final TrackingIngest ingest;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("demo-simulator").daemon().factory());
+    private List<Due> pending = List.of();
+    private int next;
+
+    DemoSimulator(DemoProperties properties, ShipmentRegistry registry, TrackingIngest ingest, JdbcClient jdbc, Clock clock) {
+        this.properties = properties;
+        this.registry = registry;
+        this.ingest = ingest;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** An event of the world with the real moment it is played. */
+    record Due(Instant at, long shipmentId, IncomingEvent event) {
+    }
+
+    record State(long seed, int orders, Instant origin, Instant startedAt, int speed) {
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        State state = state();
+        List<DemoOrder> world = DemoWorld.generate(state.seed(), state.orders());
+        pending = plan(world, state);
+        playDue();
+        log.info("Demo shop '{}': {} orders; simulated time runs {}× faster", DemoWorld.SHOP_NAME, world.size(), state.speed());
+        long tick = properties.tick().toMillis();
+        timer.scheduleWithFixedDelay(this::playDueSafely, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    private State state() {
+        var stored = jdbc.sql("select seed, orders, origin, started_at, speed from demo_state where id = 1")
+                .query((rs, i) -> new State(rs.getLong(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getInt(5))).optional();
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        Instant now = clock.instant();
+        State state = new State(properties.seed(), properties.orders(),
+                DemoWorld.originOn(LocalDate.ofInstant(now, EventTime.TOKYO)), now, properties.speed());
+        jdbc.sql("insert into demo_state (id, seed, orders, origin, started_at, speed) values (1, ?, ?, ?, ?, ?)")
+                .params(state.seed(), state.orders(), utc(state.origin()), utc(state.startedAt()), state.speed()).update();
+        return state;
+    }
+
+    /** Registers the world's shipments (idempotent) and lists all their events in playing order. */
+    private List<Due> plan(List<DemoOrder> world, State state) {
+        List<ShipmentRegistration> registrations = new ArrayList<>();
+        List<DemoShipment> shipments = new ArrayList<>();
+        List<Instant> orderedAt = new ArrayList<>();
+        for (int o = 0; o < world.size(); o++) {
+            DemoOrder order = world.get(o);
+            Instant placed = state.origin().minus(order.orderedBefore());
+            boolean demoShopper = o % 25 == 0;
+            OrderDetails details = new OrderDetails(order.orderNumber(),
+                    demoShopper ? DEMO_SHOPPER : order.customerEmail(), demoShopper ? DEMO_SHOPPER_NAME : order.customerName(),
+                    placed, order.items().stream().map(i -> new OrderItem(i.name(), i.quantity(), i.unitPriceYen())).toList(),
+                    order.totalYen(), order.gift(), order.gift() ? (demoShopper ? DEMO_SHOPPER_NAME : order.customerName()) : null,
+                    order.gift() ? "いつもありがとう。" : null);
+            for (DemoShipment s : order.shipments()) {
+                DemoRecipient r = s.recipient();
+                registrations.add(new ShipmentRegistration(s.carrier(), s.trackingNumber(), ShipmentLeg.OUTBOUND, details,
+                        new Recipient(r.name(), r.postalCode(), r.prefecture(), r.city(), r.addressLine(), r.phone()),
+                        false, placed));
+                shipments.add(s);
+                orderedAt.add(placed);
+            }
+        }
+        var outcomes = registry.register(Tenant.DEFAULT_ID, registrations);
+        List<Due> due = new ArrayList<>();
+        for (int i = 0; i < shipments.size(); i++) {
+            var outcome = outcomes.get(i);
+            if (outcome.error() != null) {
+                throw new IllegalStateException("demo shipment rejected: " + outcome.error());
+            }
+            DemoShipment s = shipments.get(i);
+            for (int seq = 0; seq < s.script().size(); seq++) {
+                ScriptedEvent e = s.script().get(seq);
+                Instant simulated = orderedAt.get(i).plus(e.at());
+                Instant real = realTime(simulated, state);
+                EventTime time = e.precision() == TimePrecision.DAY
+                        ? EventTime.day(LocalDate.ofInstant(real, EventTime.TOKYO), EventTime.TOKYO)
+                        : EventTime.of(real, EventTime.TOKYO);
+                TrackingEvent event = new TrackingEvent("demo", e.rawCode(), e.rawText(), e.status(), e.reason(), time,
+                        e.location(), seq, real);
+                due.add(new Due(real, outcome.shipmentId(), new IncomingEvent(outcome.shipmentId(), null, null, null, event)));
+            }
+        }
+        due.sort(Comparator.comparing(Due::at));
+        return due;
+    }
+
+    /** Before the demo started: as simulated. After: compressed by the speed, so never in the future. */
+    static Instant realTime(Instant simulated, State state) {
+        if (!simulated.isAfter(state.startedAt())) {
+            return simulated;
+        }
+        Duration ahead = Duration.between(state.startedAt(), simulated);
+        return state.startedAt().plus(ahead.dividedBy(state.speed()));
+    }
+
+    private void playDueSafely() {
+        try {
+            playDue();
+        } catch (RuntimeException e) {
+            log.warn("Demo tick failed; retrying at the next tick: {}", e.getMessage());
+        }
+    }
+
+    /** Plays the events that are due, a batch at a time; a failed batch is played again at the next tick. */
+    private synchronized void playDue() {
+        Instant now = clock.instant();
+        while (next < pending.size() && !pending.get(next).at().isAfter(now)) {
+            int end = next;
+            List<IncomingEvent> batch = new ArrayList<>();
+            while (end < pending.size() && batch.size() < BATCH && !pending.get(end).at().isAfter(now)) {
+                batch.add(pending.get(end++).event());
+            }
+            ingest.ingest(Tenant.DEFAULT_ID, batch);
+            next = end;
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
