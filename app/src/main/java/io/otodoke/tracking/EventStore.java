@@ -30,8 +30,11 @@ class EventStore {
     record Row(long shipmentId, UUID key, String sourceEventId, TrackingEvent event) {
     }
 
-    /** Inserts the rows not stored yet; returns the keys of those inserted, per shipment. */
-    Map<Long, List<UUID>> insertNew(List<Row> rows) {
+    /**
+     * Inserts the rows; a row whose key is stored already is skipped. The caller holds the
+     * shipments' locks, so it knows which keys are new.
+     */
+    int insert(List<Row> rows) {
         int n = rows.size();
         Long[] shipment = new Long[n];
         UUID[] key = new UUID[n];
@@ -74,10 +77,8 @@ class EventStore {
                     ?::text[], ?::timestamp[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
                     ?::text[], ?::float8[], ?::float8[], ?::int[], ?::timestamptz[])
                 on conflict (shipment_id, event_key) do nothing
-                returning shipment_id, event_key
                 """;
-        Map<Long, List<UUID>> inserted = new HashMap<>();
-        jdbc.query(con -> {
+        return jdbc.update(con -> {
             var ps = con.prepareStatement(sql);
             ps.setArray(1, con.createArrayOf("bigint", shipment));
             ps.setArray(2, con.createArrayOf("uuid", key));
@@ -91,10 +92,21 @@ class EventStore {
             ps.setArray(19, con.createArrayOf("int4", seq));
             ps.setArray(20, con.createArrayOf("text", receivedAt));
             return ps;
-        }, rs -> {
-            inserted.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getObject(2, UUID.class));
         });
-        return inserted;
+    }
+
+    /** The stored events of these shipments by their keys. */
+    Map<Long, Map<UUID, TrackingEvent>> historyOf(Collection<Long> shipmentIds) {
+        Map<Long, Map<UUID, TrackingEvent>> result = new HashMap<>();
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select shipment_id, event_key, " + EVENT_COLUMNS
+                    + " from tracking_events where shipment_id = any(?)");
+            ps.setArray(1, con.createArrayOf("bigint", shipmentIds.toArray()));
+            return ps;
+        }, rs -> {
+            result.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getObject(2, UUID.class), event(rs, 3));
+        });
+        return result;
     }
 
     Map<Long, List<TrackingEvent>> eventsOf(Collection<Long> shipmentIds) {
@@ -103,30 +115,41 @@ class EventStore {
             return result;
         }
         jdbc.query(con -> {
-            var ps = con.prepareStatement("""
-                    select shipment_id, source, raw_code, raw_text, status, reason, occurred_local, occurred_zone,
-                        occurred_precision, location_name, location_postal_code, location_prefecture, location_country,
-                        location_latitude, location_longitude, source_sequence, received_at
-                    from tracking_events where shipment_id = any(?)
-                    """);
+            var ps = con.prepareStatement("select shipment_id, " + EVENT_COLUMNS
+                    + " from tracking_events where shipment_id = any(?)");
             ps.setArray(1, con.createArrayOf("bigint", shipmentIds.toArray()));
             return ps;
         }, rs -> {
-            result.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(event(rs));
+            result.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(event(rs, 2));
         });
         return result;
     }
 
-    private static TrackingEvent event(ResultSet rs) throws SQLException {
-        LocalDateTime local = rs.getObject("occurred_local", LocalDateTime.class);
-        EventTime time = new EventTime(local, ZoneId.of(rs.getString("occurred_zone")),
-                TimePrecision.valueOf(rs.getString("occurred_precision")));
-        String reason = rs.getString("reason");
-        EventLocation location = new EventLocation(rs.getString("location_name"), rs.getString("location_postal_code"),
-                rs.getString("location_prefecture"), rs.getString("location_country"),
-                (Double) rs.getObject("location_latitude"), (Double) rs.getObject("location_longitude"));
-        return new TrackingEvent(rs.getString("source"), rs.getString("raw_code"), rs.getString("raw_text"),
-                TrackingStatus.valueOf(rs.getString("status")), reason == null ? null : StatusReason.valueOf(reason),
-                time, location, rs.getInt("source_sequence"), rs.getObject("received_at", OffsetDateTime.class).toInstant());
+    /** The event columns, in the order {@link #event(ResultSet, int)} reads them. */
+    static final String EVENT_COLUMNS = """
+            source, raw_code, raw_text, status, reason, occurred_local, occurred_zone, occurred_precision,
+            location_name, location_postal_code, location_prefecture, location_country, location_latitude,
+            location_longitude, source_sequence, received_at""";
+
+    /** Reads {@link #EVENT_COLUMNS} by position from column {@code first} on: this runs for every stored event. */
+    static TrackingEvent event(ResultSet rs, int first) throws SQLException {
+        int c = first;
+        String source = rs.getString(c);
+        String rawCode = rs.getString(c + 1);
+        String rawText = rs.getString(c + 2);
+        TrackingStatus status = TrackingStatus.valueOf(rs.getString(c + 3));
+        String reason = rs.getString(c + 4);
+        EventTime time = new EventTime(rs.getObject(c + 5, LocalDateTime.class), zone(rs.getString(c + 6)),
+                TimePrecision.valueOf(rs.getString(c + 7)));
+        EventLocation location = new EventLocation(rs.getString(c + 8), rs.getString(c + 9), rs.getString(c + 10),
+                rs.getString(c + 11), (Double) rs.getObject(c + 12), (Double) rs.getObject(c + 13));
+        return new TrackingEvent(source, rawCode, rawText, status, reason == null ? null : StatusReason.valueOf(reason),
+                time, location, rs.getInt(c + 14), rs.getObject(c + 15, OffsetDateTime.class).toInstant());
+    }
+
+    private static final Map<String, ZoneId> ZONES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static ZoneId zone(String id) {
+        return ZONES.computeIfAbsent(id, ZoneId::of);
     }
 }

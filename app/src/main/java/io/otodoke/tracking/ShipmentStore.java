@@ -6,6 +6,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,51 +24,93 @@ class ShipmentStore {
 
     private static final String SHIPMENT_COLUMNS = """
             s.id, s.tenant_id, s.order_id, s.leg, s.carrier, s.tracking_number, s.status, s.status_reason, s.created_at,
-            s.last_event_at, s.stale_reason, s.recipient
+            s.last_event_at, s.stale_reason, s.recipient, s.event_count
             """;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final EventStore events;
 
-    ShipmentStore(JdbcTemplate jdbc, ObjectMapper json) {
+    ShipmentStore(JdbcTemplate jdbc, ObjectMapper json, EventStore events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     /** A shipment row without its timeline. */
     record ShipmentRow(long id, long tenantId, Long orderId, ShipmentLeg leg, String carrier, String trackingNumber,
                        TrackingStatus status, StatusReason reason, Instant createdAt, Instant lastEventAt,
-                       String staleReason, Recipient recipient) {
+                       String staleReason, Recipient recipient, int eventCount) {
     }
 
     record Derived(long id, TrackingStatus status, StatusReason reason, boolean statusChanged, Instant lastEventAt,
                    Instant lastCarrierScanAt, int eventCount) {
     }
 
-    /** Locks the shipments with these (carrier, number) pairs in id order, so concurrent batches cannot deadlock. */
-    List<ShipmentRow> lockByNumbers(long tenantId, String[] carriers, String[] numbers) {
-        return jdbc.query(con -> {
-            var ps = con.prepareStatement("select " + SHIPMENT_COLUMNS + """
-                    from shipments s
-                    where s.tenant_id = ? and (s.carrier, s.tracking_number) in (select * from unnest(?::text[], ?::text[]))
-                    order by s.id for update
-                    """);
-            ps.setLong(1, tenantId);
-            ps.setArray(2, con.createArrayOf("text", carriers));
-            ps.setArray(3, con.createArrayOf("text", numbers));
-            return ps;
-        }, (rs, i) -> row(rs));
+    /** A locked shipment with the events stored for it and their keys. */
+    record Locked(ShipmentRow shipment, List<TrackingEvent> events, Set<UUID> keys) {
     }
 
-    List<ShipmentRow> lockByIds(long tenantId, Long[] ids) {
-        return jdbc.query(con -> {
-            var ps = con.prepareStatement("select " + SHIPMENT_COLUMNS
-                    + " from shipments s where s.tenant_id = ? and s.id = any(?) order by s.id for update");
-            ps.setLong(1, tenantId);
-            ps.setArray(2, con.createArrayOf("bigint", ids));
+    /**
+     * Locks the shipments with these (carrier, number) pairs or ids, in id order so concurrent
+     * batches cannot deadlock, and reads their stored events in the same round trip.
+     *
+     * <p>A statement that waited for another batch's lock sees the shipment row as that batch left
+     * it, but the joined events as of its own start. Every event is written under the shipment's
+     * lock together with {@code event_count}, so a count that differs from the events read tells
+     * exactly which histories to read again, now that the lock is held.
+     */
+    List<Locked> lockWithHistory(long tenantId, String[] carriers, String[] numbers, Long[] ids) {
+        // One predicate per round trip keeps the plan on the indexes; an OR of both would not.
+        String byNumbers = "(s.carrier, s.tracking_number) in (select * from unnest(?::text[], ?::text[]))";
+        String byIds = "s.id = any(?)";
+        String where = ids.length == 0 ? byNumbers : numbers.length == 0 ? byIds : "(" + byNumbers + " or " + byIds + ")";
+        String sql = "select " + SHIPMENT_COLUMNS + ", e.event_key, " + EVENT_COLUMNS_OF_E
+                + " from shipments s left join tracking_events e on e.shipment_id = s.id where s.tenant_id = ? and "
+                + where + " order by s.id for update of s";
+        Map<Long, Locked> result = new LinkedHashMap<>();
+        jdbc.query(con -> {
+            var ps = con.prepareStatement(sql);
+            int p = 1;
+            ps.setLong(p++, tenantId);
+            if (numbers.length > 0) {
+                ps.setArray(p++, con.createArrayOf("text", carriers));
+                ps.setArray(p++, con.createArrayOf("text", numbers));
+            }
+            if (ids.length > 0) {
+                ps.setArray(p, con.createArrayOf("bigint", ids));
+            }
             return ps;
-        }, (rs, i) -> row(rs));
+        }, rs -> {
+            Locked locked = result.get(rs.getLong(1));
+            if (locked == null) {
+                locked = new Locked(row(rs), new ArrayList<>(), new HashSet<>());
+                result.put(locked.shipment().id(), locked);
+            }
+            UUID key = rs.getObject(SHIPMENT_COLUMN_COUNT + 1, UUID.class);
+            if (key != null) {
+                locked.keys().add(key);
+                locked.events().add(EventStore.event(rs, SHIPMENT_COLUMN_COUNT + 2));
+            }
+        });
+        List<Long> stale = result.values().stream()
+                .filter(l -> l.events().size() != l.shipment().eventCount()).map(l -> l.shipment().id()).toList();
+        if (!stale.isEmpty()) {
+            events.historyOf(stale).forEach((id, history) -> {
+                Locked l = result.get(id);
+                l.events().clear();
+                l.keys().clear();
+                history.forEach((key, event) -> {
+                    l.keys().add(key);
+                    l.events().add(event);
+                });
+            });
+        }
+        return new ArrayList<>(result.values());
     }
+
+    private static final int SHIPMENT_COLUMN_COUNT = 13;
+    private static final String EVENT_COLUMNS_OF_E = "e." + EventStore.EVENT_COLUMNS.strip().replaceAll(",\\s*", ", e.");
 
     void updateDerived(Collection<Derived> rows, Instant now) {
         int n = rows.size();
@@ -214,7 +261,7 @@ class ShipmentStore {
                 reason == null ? null : StatusReason.valueOf(reason),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 lastEvent == null ? null : lastEvent.toInstant(), rs.getString("stale_reason"),
-                recipient == null ? null : json.readValue(recipient, Recipient.class));
+                recipient == null ? null : json.readValue(recipient, Recipient.class), rs.getInt("event_count"));
     }
 
     static List<Long> ids(Collection<ShipmentRow> rows) {

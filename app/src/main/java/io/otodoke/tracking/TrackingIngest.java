@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,36 +68,46 @@ public class TrackingIngest {
             }
         }
 
-        List<ShipmentStore.ShipmentRow> locked = new ArrayList<>();
-        if (!byNumber.isEmpty()) {
-            String[] carriers = new String[byNumber.size()];
-            String[] numbers = new String[byNumber.size()];
-            int k = 0;
-            for (String key : byNumber.keySet()) {
-                int sep = key.indexOf('\u001f');
-                carriers[k] = key.substring(0, sep);
-                numbers[k++] = key.substring(sep + 1);
-            }
-            locked.addAll(shipments.lockByNumbers(tenantId, carriers, numbers));
+        String[] carriers = new String[byNumber.size()];
+        String[] numbers = new String[byNumber.size()];
+        int k = 0;
+        for (String key : byNumber.keySet()) {
+            int sep = key.indexOf('\u001f');
+            carriers[k] = key.substring(0, sep);
+            numbers[k++] = key.substring(sep + 1);
         }
-        if (!byId.isEmpty()) {
-            locked.addAll(shipments.lockByIds(tenantId, byId.keySet().toArray(Long[]::new)));
-        }
+        List<ShipmentStore.Locked> locked = byNumber.isEmpty() && byId.isEmpty() ? List.of()
+                : shipments.lockWithHistory(tenantId, carriers, numbers, byId.keySet().toArray(Long[]::new));
 
-        Map<Long, ShipmentStore.ShipmentRow> shipmentById = new HashMap<>();
-        List<EventStore.Row> rows = new ArrayList<>(batch.size());
-        for (ShipmentStore.ShipmentRow s : locked) {
-            shipmentById.put(s.id(), s);
+        // Keys stored already, or seen earlier in this batch, are duplicates: ingesting again changes nothing.
+        List<EventStore.Row> fresh = new ArrayList<>();
+        List<ShipmentStore.Locked> changed = new ArrayList<>();
+        int duplicates = 0;
+        for (ShipmentStore.Locked l : locked) {
+            ShipmentStore.ShipmentRow s = l.shipment();
             List<Integer> items = byId.remove(s.id());
+            List<Integer> byItsNumber = byNumber.remove(s.carrier() + '\u001f' + s.trackingNumber());
             if (items == null) {
-                items = byNumber.remove(s.carrier() + '\u001f' + s.trackingNumber());
+                items = byItsNumber;
+            } else if (byItsNumber != null) {
+                items.addAll(byItsNumber);
             }
             if (items == null) {
                 continue;
             }
+            int before = fresh.size();
             for (int i : items) {
                 IncomingEvent in = batch.get(i);
-                rows.add(new EventStore.Row(s.id(), EventKey.of(in.sourceEventId(), in.event()), in.sourceEventId(), in.event()));
+                UUID key = EventKey.of(in.sourceEventId(), in.event());
+                if (l.keys().add(key)) {
+                    fresh.add(new EventStore.Row(s.id(), key, in.sourceEventId(), in.event()));
+                    l.events().add(in.event());
+                } else {
+                    duplicates++;
+                }
+            }
+            if (fresh.size() > before) {
+                changed.add(l);
             }
         }
         byNumber.values().forEach(items -> items.forEach(i -> errors.add(new ItemError(i, "unknown-shipment",
@@ -108,23 +117,18 @@ public class TrackingIngest {
                 "shipmentId", "no shipment with id " + batch.get(i).shipmentId()))));
         errors.sort((a, b) -> Integer.compare(a.index(), b.index()));
 
-        if (rows.isEmpty()) {
-            return new IngestResult(0, 0, errors);
+        if (!fresh.isEmpty()) {
+            events.insert(fresh);
+            rederive(changed, now);
         }
-        Map<Long, List<UUID>> inserted = events.insertNew(rows);
-        int accepted = inserted.values().stream().mapToInt(List::size).sum();
-        if (!inserted.isEmpty()) {
-            rederive(inserted.keySet(), shipmentById, now);
-        }
-        return new IngestResult(accepted, rows.size() - accepted, errors);
+        return new IngestResult(fresh.size(), duplicates, errors);
     }
 
-    private void rederive(Set<Long> changedShipments, Map<Long, ShipmentStore.ShipmentRow> shipmentById, Instant now) {
-        Map<Long, List<TrackingEvent>> all = events.eventsOf(changedShipments);
-        List<ShipmentStore.Derived> derived = new ArrayList<>(all.size());
-        for (var entry : all.entrySet()) {
-            ShipmentStore.ShipmentRow s = shipmentById.get(entry.getKey());
-            List<TrackingEvent> list = entry.getValue();
+    private void rederive(List<ShipmentStore.Locked> changed, Instant now) {
+        List<ShipmentStore.Derived> derived = new ArrayList<>(changed.size());
+        for (ShipmentStore.Locked l : changed) {
+            ShipmentStore.ShipmentRow s = l.shipment();
+            List<TrackingEvent> list = l.events();
             StatusDerivation.Derived d = StatusDerivation.deriveWithReason(list, s.createdAt());
             Instant lastEvent = null;
             Instant lastScan = null;
@@ -137,9 +141,9 @@ public class TrackingIngest {
                     lastScan = at;
                 }
             }
-            boolean changed = d.status() != s.status();
-            derived.add(new ShipmentStore.Derived(s.id(), d.status(), d.reason(), changed, lastEvent, lastScan, list.size()));
-            if (changed || d.reason() != s.reason()) {
+            boolean statusChanged = d.status() != s.status();
+            derived.add(new ShipmentStore.Derived(s.id(), d.status(), d.reason(), statusChanged, lastEvent, lastScan, list.size()));
+            if (statusChanged || d.reason() != s.reason()) {
                 publisher.publishEvent(new ShipmentStatusChanged(s.id(), s.tenantId(), s.carrier(), s.trackingNumber(),
                         s.status(), d.status(), d.reason(), now));
             }
