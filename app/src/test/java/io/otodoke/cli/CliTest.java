@@ -1,0 +1,68 @@
+package io.otodoke.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The command line as a user runs it: real embedded PostgreSQL in a fresh data folder. */
+class CliTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Main.commandLine().execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+    }
+
+    @Test
+    void importKeepsGoodRowsReportsBadRowsByLineAndTrackShowsThem() {
+        String dataDir = "--otodoke.data-dir=" + Path.of("target", "cli-test-" + UUID.randomUUID());
+        String csv = Path.of("src/test/resources/csv/shipments-with-broken-rows.csv").toString();
+
+        Run imported = run("import", csv, dataDir);
+        assertThat(imported.exit()).isEqualTo(1);
+        assertThat(imported.out()).contains("3 shipments imported, 0 already registered, 4 rows rejected");
+        assertThat(imported.err()).contains("line 4: unknown carrier 'pigeon'", "line 5: trackingNumber is required",
+                "line 6: ordered_at 'yesterday' is not a date", "line 7: quantity 'two' is not a whole number");
+
+        Run again = run("import", csv, dataDir);
+        assertThat(again.out()).contains("0 shipments imported, 3 already registered");
+
+        Run track = run("track", "4912-3456-7890", "111122223355", "000000000000", dataDir);
+        assertThat(track.exit()).isEqualTo(1);
+        assertThat(track.out()).contains("4912-3456-7890  ヤマト運輸", "出荷完了（追跡番号発行済み） / Label created",
+                "https://member.kms.kuronekoyamato.co.jp/parcel/detail?pno=491234567890", "000000000000  見つかりません");
+    }
+
+    @Test
+    void badInputGetsAReadableMessageAndANonZeroExit() {
+        Run missing = run("import", "no-such-file.csv");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("File not found: no-such-file.csv");
+
+        Run badSetting = run("serve", "port=9090");
+        assertThat(badSetting.exit()).isNotZero();
+        assertThat(badSetting.err()).contains("settings are given as --name=value");
+
+        Run help = run("import", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("Bad rows are reported with their line numbers");
+    }
+}
