@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -124,6 +125,8 @@ final class EmbeddedDatabase implements AutoCloseable {
             }
             held.release();
             return Optional.empty();
+        } catch (OverlappingFileLockException ownedByThisJvm) {
+            return Optional.of(postmaster.get().port());
         }
     }
 
