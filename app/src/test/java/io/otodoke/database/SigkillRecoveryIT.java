@@ -96,6 +96,8 @@ class SigkillRecoveryIT {
                 }
             }
             assertThat(stored).containsAll(acknowledged);
+            // The killed JVM's PostgreSQL was still running: the second start stopped it by itself.
+            assertThat(java.nio.file.Files.readString(log(dataDir, "second"))).contains("Stopping an orphaned PostgreSQL server");
         } finally {
             second.destroy(); // SIGTERM: a graceful stop that also stops PostgreSQL
             second.waitFor();
@@ -111,8 +113,12 @@ class SigkillRecoveryIT {
         return new ProcessBuilder(java, "-jar", Path.of("target", "otodoke.jar").toString(), "serve",
                 "--server.port=" + port, "--otodoke.data-dir=" + dataDir, "--otodoke.api.key=" + KEY)
                 .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log").toFile())
+                .redirectOutput(log(dataDir, name).toFile())
                 .start();
+    }
+
+    static Path log(Path dataDir, String name) {
+        return dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
     }
 
     void awaitHealthy(int port, Process process) throws Exception {
