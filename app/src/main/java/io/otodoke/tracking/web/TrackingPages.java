@@ -34,7 +34,7 @@ class TrackingPages {
     @GetMapping("/")
     String home(@RequestParam(required = false) String missing, Model model, Locale locale) {
         model.addAttribute("missing", missing != null);
-        return home(model, "", locale);
+        return homePage(model, "", locale);
     }
 
     @GetMapping("/track")
@@ -45,7 +45,7 @@ class TrackingPages {
         }
         if (queries.size() > TrackingLookup.MAX_NUMBERS) {
             model.addAttribute("tooMany", queries.size());
-            return home(model, numbers, locale);
+            return homePage(model, numbers, locale);
         }
         Set<String> seen = new HashSet<>();
         List<NumberResult> results = lookup.lookup(queries).stream()
@@ -58,7 +58,7 @@ class TrackingPages {
         return "tracking/results";
     }
 
-    private String home(Model model, String numbers, Locale locale) {
+    private String homePage(Model model, String numbers, Locale locale) {
         model.addAttribute("numbers", numbers);
         model.addAttribute("maxNumbers", TrackingLookup.MAX_NUMBERS);
         model.addAttribute("carrierNames", carriers.all().stream().map(c -> c.name(locale)).toList());
