@@ -8,7 +8,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The sign-in users of demo mode, listed with their passwords on the demo home page. Outside
+ * The sign-in users of demo mode, listed with their passwords on the sign-in page. Outside
  * demo mode there are none (full accounts are a later step).
  */
 @Component

@@ -59,6 +59,9 @@ final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData.toFile())
                     .setCleanDataDirectory(false)
+                    // Spring stops the server after everything that uses it; a JVM hook of its own
+                    // would race with the application's shutdown.
+                    .setRegisterShutdownHook(false)
                     .setOverrideWorkingDirectory(dataDir.toAbsolutePath().resolve("pg-binaries").toFile())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("fsync", "on")

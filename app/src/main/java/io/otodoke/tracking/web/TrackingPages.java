@@ -61,7 +61,9 @@ class TrackingPages {
     private String homePage(Model model, String numbers, Locale locale) {
         model.addAttribute("numbers", numbers);
         model.addAttribute("maxNumbers", TrackingLookup.MAX_NUMBERS);
-        model.addAttribute("carrierNames", carriers.all().stream().map(c -> c.name(locale)).toList());
+        // Carriers whose official page we link to; a numbering scheme like UPU S10 is not a carrier to list.
+        model.addAttribute("carrierNames", carriers.all().stream().filter(c -> c.trackingUrl() != null)
+                .map(c -> c.name(locale)).toList());
         return "tracking/home";
     }
 
