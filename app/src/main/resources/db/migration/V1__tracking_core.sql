@@ -45,6 +45,11 @@ create table shipments (
     last_event_at         timestamptz,
     last_carrier_scan_at  timestamptz,
     event_count           integer     not null default 0,
+    -- where the status rules stand after the stored events (StatusDerivation.Progress), so a batch
+    -- of later scans goes on from there without reading the history again
+    fold_status           text,
+    return_leg            boolean     not null default false,
+    date_only_events      boolean     not null default false,
     stale_reason          text,
     stale_since           timestamptz,
     created_at            timestamptz not null default now(),

@@ -6,11 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,12 +24,10 @@ class ShipmentStore {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final EventStore events;
 
-    ShipmentStore(JdbcTemplate jdbc, ObjectMapper json, EventStore events) {
+    ShipmentStore(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.events = events;
     }
 
     /** A shipment row without its timeline. */
@@ -43,33 +36,29 @@ class ShipmentStore {
                        String staleReason, Recipient recipient, int eventCount) {
     }
 
-    record Derived(long id, TrackingStatus status, StatusReason reason, boolean statusChanged, Instant lastEventAt,
-                   Instant lastCarrierScanAt, int eventCount) {
+    record Derived(long id, StatusDerivation.Progress progress, TrackingStatus status, StatusReason reason,
+                   boolean statusChanged, boolean dateOnlyEvents, Instant lastEventAt, Instant lastCarrierScanAt,
+                   int eventCount) {
     }
 
-    /** A locked shipment with the events stored for it and their keys. */
-    record Locked(ShipmentRow shipment, List<TrackingEvent> events, Set<UUID> keys) {
+    /** A shipment locked for ingest, with what ingest needs to derive its status. */
+    record Locked(ShipmentRow shipment, StatusDerivation.Progress progress, boolean dateOnlyEvents,
+                  Instant lastCarrierScanAt) {
     }
 
     /**
      * Locks the shipments with these (carrier, number) pairs or ids, in id order so concurrent
-     * batches cannot deadlock, and reads their stored events in the same round trip.
-     *
-     * <p>A statement that waited for another batch's lock sees the shipment row as that batch left
-     * it, but the joined events as of its own start. Every event is written under the shipment's
-     * lock together with {@code event_count}, so a count that differs from the events read tells
-     * exactly which histories to read again, now that the lock is held.
+     * batches cannot deadlock. What is read after this statement sees every batch that held
+     * these locks before.
      */
-    List<Locked> lockWithHistory(long tenantId, String[] carriers, String[] numbers, Long[] ids) {
+    List<Locked> lock(long tenantId, String[] carriers, String[] numbers, Long[] ids) {
         // One predicate per round trip keeps the plan on the indexes; an OR of both would not.
         String byNumbers = "(s.carrier, s.tracking_number) in (select * from unnest(?::text[], ?::text[]))";
         String byIds = "s.id = any(?)";
         String where = ids.length == 0 ? byNumbers : numbers.length == 0 ? byIds : "(" + byNumbers + " or " + byIds + ")";
-        String sql = "select " + SHIPMENT_COLUMNS + ", e.event_key, " + EVENT_COLUMNS_OF_E
-                + " from shipments s left join tracking_events e on e.shipment_id = s.id where s.tenant_id = ? and "
-                + where + " order by s.id for update of s";
-        Map<Long, Locked> result = new LinkedHashMap<>();
-        jdbc.query(con -> {
+        String sql = "select " + SHIPMENT_COLUMNS + ", s.fold_status, s.return_leg, s.date_only_events, s.last_carrier_scan_at"
+                + " from shipments s where s.tenant_id = ? and " + where + " order by s.id for update";
+        return jdbc.query(con -> {
             var ps = con.prepareStatement(sql);
             int p = 1;
             ps.setLong(p++, tenantId);
@@ -81,42 +70,22 @@ class ShipmentStore {
                 ps.setArray(p, con.createArrayOf("bigint", ids));
             }
             return ps;
-        }, rs -> {
-            Locked locked = result.get(rs.getLong(1));
-            if (locked == null) {
-                locked = new Locked(row(rs), new ArrayList<>(), new HashSet<>());
-                result.put(locked.shipment().id(), locked);
-            }
-            UUID key = rs.getObject(SHIPMENT_COLUMN_COUNT + 1, UUID.class);
-            if (key != null) {
-                locked.keys().add(key);
-                locked.events().add(EventStore.event(rs, SHIPMENT_COLUMN_COUNT + 2));
-            }
+        }, (rs, i) -> {
+            ShipmentRow row = row(rs);
+            String fold = rs.getString("fold_status");
+            var progress = new StatusDerivation.Progress(fold == null ? null : TrackingStatus.valueOf(fold), row.reason(),
+                    rs.getBoolean("return_leg"));
+            OffsetDateTime lastScan = rs.getObject("last_carrier_scan_at", OffsetDateTime.class);
+            return new Locked(row, progress, rs.getBoolean("date_only_events"), lastScan == null ? null : lastScan.toInstant());
         });
-        List<Long> stale = result.values().stream()
-                .filter(l -> l.events().size() != l.shipment().eventCount()).map(l -> l.shipment().id()).toList();
-        if (!stale.isEmpty()) {
-            events.historyOf(stale).forEach((id, history) -> {
-                Locked l = result.get(id);
-                l.events().clear();
-                l.keys().clear();
-                history.forEach((key, event) -> {
-                    l.keys().add(key);
-                    l.events().add(event);
-                });
-            });
-        }
-        return new ArrayList<>(result.values());
     }
-
-    private static final int SHIPMENT_COLUMN_COUNT = 13;
-    private static final String EVENT_COLUMNS_OF_E = "e." + EventStore.EVENT_COLUMNS.strip().replaceAll(",\\s*", ", e.");
 
     void updateDerived(Collection<Derived> rows, Instant now) {
         int n = rows.size();
         Long[] id = new Long[n];
-        String[] status = new String[n], reason = new String[n], lastEvent = new String[n], lastScan = new String[n];
-        Boolean[] changed = new Boolean[n];
+        String[] status = new String[n], reason = new String[n], lastEvent = new String[n], lastScan = new String[n],
+                fold = new String[n];
+        Boolean[] changed = new Boolean[n], returnLeg = new Boolean[n], dateOnly = new Boolean[n];
         Integer[] count = new Integer[n];
         int i = 0;
         for (Derived d : rows) {
@@ -124,6 +93,9 @@ class ShipmentStore {
             status[i] = d.status().name();
             reason[i] = d.reason() == null ? null : d.reason().name();
             changed[i] = d.statusChanged();
+            fold[i] = d.progress().status() == null ? null : d.progress().status().name();
+            returnLeg[i] = d.progress().returnLeg();
+            dateOnly[i] = d.dateOnlyEvents();
             lastEvent[i] = d.lastEventAt() == null ? null : d.lastEventAt().toString();
             lastScan[i] = d.lastCarrierScanAt() == null ? null : d.lastCarrierScanAt().toString();
             count[i] = d.eventCount();
@@ -134,9 +106,11 @@ class ShipmentStore {
                     update shipments s set status = u.status, status_reason = u.reason,
                         status_changed_at = case when u.changed then ?::timestamptz else s.status_changed_at end,
                         last_event_at = u.last_event, last_carrier_scan_at = u.last_scan, event_count = u.event_count,
+                        fold_status = u.fold, return_leg = u.return_leg, date_only_events = u.date_only,
                         stale_reason = null, stale_since = null, updated_at = ?::timestamptz
-                    from unnest(?::bigint[], ?::text[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[], ?::int[])
-                        as u(id, status, reason, changed, last_event, last_scan, event_count)
+                    from unnest(?::bigint[], ?::text[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[], ?::int[],
+                        ?::text[], ?::boolean[], ?::boolean[])
+                        as u(id, status, reason, changed, last_event, last_scan, event_count, fold, return_leg, date_only)
                     where s.id = u.id
                     """);
             ps.setString(1, now.toString());
@@ -148,6 +122,9 @@ class ShipmentStore {
             ps.setArray(7, con.createArrayOf("text", lastEvent));
             ps.setArray(8, con.createArrayOf("text", lastScan));
             ps.setArray(9, con.createArrayOf("int4", count));
+            ps.setArray(10, con.createArrayOf("text", fold));
+            ps.setArray(11, con.createArrayOf("boolean", returnLeg));
+            ps.setArray(12, con.createArrayOf("boolean", dateOnly));
             return ps;
         });
     }

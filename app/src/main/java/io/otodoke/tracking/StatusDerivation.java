@@ -100,14 +100,41 @@ public final class StatusDerivation {
         return deriveWithReason(events, shipmentCreatedAt).status();
     }
 
+    /**
+     * Where the rules stand after some events: enough to go on with later ones without reading the
+     * earlier ones again. {@code status} is null while no event has moved the status (no events, or
+     * only {@code NOT_FOUND} / {@code UNKNOWN} ones); then {@link #deriveWithReason} needs them all.
+     */
+    public record Progress(TrackingStatus status, StatusReason reason, boolean returnLeg) {
+
+        public static final Progress NONE = new Progress(null, null, false);
+    }
+
+    /** The progress after all these events. */
+    public static Progress progress(Collection<TrackingEvent> events) {
+        Fold fold = new Fold(Progress.NONE);
+        EventOrder.sort(distinctScans(events)).forEach(fold::apply);
+        return fold.progress();
+    }
+
+    /**
+     * Goes on from {@code progress} with events that all come after those it was made from in
+     * {@link EventOrder}; the result equals {@link #progress} of all the events (property-tested).
+     */
+    public static Progress resume(Progress progress, Collection<TrackingEvent> later) {
+        Fold fold = new Fold(progress);
+        EventOrder.sort(distinctScans(later)).forEach(fold::apply);
+        return fold.progress();
+    }
+
     public static Derived deriveWithReason(Collection<TrackingEvent> events, Instant shipmentCreatedAt) {
         Objects.requireNonNull(shipmentCreatedAt, "shipmentCreatedAt");
         List<TrackingEvent> ordered = EventOrder.sort(distinctScans(events));
 
-        Fold fold = new Fold();
+        Fold fold = new Fold(Progress.NONE);
         ordered.forEach(fold::apply);
         if (fold.status != null) {
-            return derived(fold.status, fold.decidedBy);
+            return new Derived(fold.status, fold.reason, fold.decidedBy);
         }
 
         TrackingEvent notFound = ordered.stream()
@@ -141,8 +168,19 @@ public final class StatusDerivation {
     /** The status so far while reading events oldest first. */
     private static final class Fold {
         TrackingStatus status;
+        StatusReason reason;
         TrackingEvent decidedBy;
         boolean returnLeg;
+
+        Fold(Progress from) {
+            status = from.status();
+            reason = from.reason();
+            returnLeg = from.returnLeg();
+        }
+
+        Progress progress() {
+            return new Progress(status, reason, returnLeg);
+        }
 
         void apply(TrackingEvent e) {
             TrackingStatus s = e.status();
@@ -197,6 +235,7 @@ public final class StatusDerivation {
 
         private void move(TrackingEvent e, TrackingStatus s) {
             status = s;
+            reason = e.status() == s ? e.reason() : null;
             decidedBy = e;
             if (s == RETURNING_TO_SENDER) {
                 returnLeg = true;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,11 +78,14 @@ public class TrackingIngest {
             numbers[k++] = key.substring(sep + 1);
         }
         List<ShipmentStore.Locked> locked = byNumber.isEmpty() && byId.isEmpty() ? List.of()
-                : shipments.lockWithHistory(tenantId, carriers, numbers, byId.keySet().toArray(Long[]::new));
+                : shipments.lock(tenantId, carriers, numbers, byId.keySet().toArray(Long[]::new));
+        Map<Long, Set<UUID>> stored = locked.isEmpty() ? Map.of()
+                : events.keysOf(locked.stream().map(l -> l.shipment().id()).toList());
 
         // Keys stored already, or seen earlier in this batch, are duplicates: ingesting again changes nothing.
         List<EventStore.Row> fresh = new ArrayList<>();
-        List<ShipmentStore.Locked> changed = new ArrayList<>();
+        Map<Long, List<TrackingEvent>> added = new LinkedHashMap<>();
+        Map<Long, ShipmentStore.Locked> lockedById = new java.util.HashMap<>();
         int duplicates = 0;
         for (ShipmentStore.Locked l : locked) {
             ShipmentStore.ShipmentRow s = l.shipment();
@@ -95,19 +99,17 @@ public class TrackingIngest {
             if (items == null) {
                 continue;
             }
-            int before = fresh.size();
+            lockedById.put(s.id(), l);
+            Set<UUID> keys = stored.getOrDefault(s.id(), new HashSet<>());
             for (int i : items) {
                 IncomingEvent in = batch.get(i);
                 UUID key = EventKey.of(in.sourceEventId(), in.event());
-                if (l.keys().add(key)) {
+                if (keys.add(key)) {
                     fresh.add(new EventStore.Row(s.id(), key, in.sourceEventId(), in.event()));
-                    l.events().add(in.event());
+                    added.computeIfAbsent(s.id(), id -> new ArrayList<>()).add(in.event());
                 } else {
                     duplicates++;
                 }
-            }
-            if (fresh.size() > before) {
-                changed.add(l);
             }
         }
         byNumber.values().forEach(items -> items.forEach(i -> errors.add(new ItemError(i, "unknown-shipment",
@@ -118,36 +120,83 @@ public class TrackingIngest {
         errors.sort((a, b) -> Integer.compare(a.index(), b.index()));
 
         if (!fresh.isEmpty()) {
-            events.insert(fresh);
-            rederive(changed, now);
+            rederive(added, lockedById, now);
+            events.append(fresh);
         }
         return new IngestResult(fresh.size(), duplicates, errors);
     }
 
-    private void rederive(List<ShipmentStore.Locked> changed, Instant now) {
-        List<ShipmentStore.Derived> derived = new ArrayList<>(changed.size());
-        for (ShipmentStore.Locked l : changed) {
+    /**
+     * The new status of each shipment that got events. When the new scans all come after the
+     * stored ones, the rules go on from the stored progress; otherwise (late or date-only scans,
+     * or no status yet) the shipment's whole history is read and derived again.
+     */
+    private void rederive(Map<Long, List<TrackingEvent>> added, Map<Long, ShipmentStore.Locked> lockedById, Instant now) {
+        Set<Long> needHistory = new HashSet<>();
+        added.forEach((id, newEvents) -> {
+            ShipmentStore.Locked l = lockedById.get(id);
+            if (l.shipment().eventCount() > 0 && !continuesFrom(l, newEvents)) {
+                needHistory.add(id);
+            }
+        });
+        Map<Long, List<TrackingEvent>> history = needHistory.isEmpty() ? Map.of() : events.eventsOf(needHistory);
+
+        List<ShipmentStore.Derived> derived = new ArrayList<>(added.size());
+        added.forEach((id, newEvents) -> {
+            ShipmentStore.Locked l = lockedById.get(id);
             ShipmentStore.ShipmentRow s = l.shipment();
-            List<TrackingEvent> list = l.events();
-            StatusDerivation.Derived d = StatusDerivation.deriveWithReason(list, s.createdAt());
-            Instant lastEvent = null;
-            Instant lastScan = null;
-            for (TrackingEvent e : list) {
+            StatusDerivation.Progress progress;
+            TrackingStatus status;
+            StatusReason reason;
+            if (s.eventCount() > 0 && !needHistory.contains(id)) {
+                progress = StatusDerivation.resume(l.progress(), newEvents);
+                status = progress.status();
+                reason = progress.reason();
+            } else {
+                List<TrackingEvent> all = new ArrayList<>(history.getOrDefault(id, List.of()));
+                all.addAll(newEvents);
+                progress = StatusDerivation.progress(all);
+                StatusDerivation.Derived d = StatusDerivation.deriveWithReason(all, s.createdAt());
+                status = d.status();
+                reason = d.reason();
+            }
+            boolean dateOnly = l.dateOnlyEvents();
+            Instant lastEvent = s.lastEventAt();
+            Instant lastScan = l.lastCarrierScanAt();
+            for (TrackingEvent e : newEvents) {
                 Instant at = e.occurredAt().instant();
-                if (lastEvent == null || at.isAfter(lastEvent)) {
-                    lastEvent = at;
-                }
+                dateOnly |= e.occurredAt().precision() == TimePrecision.DAY;
+                lastEvent = lastEvent == null || at.isAfter(lastEvent) ? at : lastEvent;
                 if (!NOT_A_SCAN.contains(e.status()) && (lastScan == null || at.isAfter(lastScan))) {
                     lastScan = at;
                 }
             }
-            boolean statusChanged = d.status() != s.status();
-            derived.add(new ShipmentStore.Derived(s.id(), d.status(), d.reason(), statusChanged, lastEvent, lastScan, list.size()));
-            if (statusChanged || d.reason() != s.reason()) {
-                publisher.publishEvent(new ShipmentStatusChanged(s.id(), s.tenantId(), s.carrier(), s.trackingNumber(),
-                        s.status(), d.status(), d.reason(), now));
+            boolean statusChanged = status != s.status();
+            derived.add(new ShipmentStore.Derived(id, progress, status, reason, statusChanged, dateOnly, lastEvent,
+                    lastScan, s.eventCount() + newEvents.size()));
+            if (statusChanged || reason != s.reason()) {
+                publisher.publishEvent(new ShipmentStatusChanged(id, s.tenantId(), s.carrier(), s.trackingNumber(),
+                        s.status(), status, reason, now));
+            }
+        });
+        shipments.updateDerived(derived, now);
+    }
+
+    /**
+     * Whether the stored progress can simply go on: a status exists, no date-only scan is stored
+     * (its place in the order depends on its neighbours), and every new scan is timed and strictly
+     * later than every stored one, so it sorts after all of them in {@link EventOrder}.
+     */
+    private static boolean continuesFrom(ShipmentStore.Locked l, List<TrackingEvent> newEvents) {
+        Instant last = l.shipment().lastEventAt();
+        if (l.progress().status() == null || l.dateOnlyEvents() || last == null) {
+            return false;
+        }
+        for (TrackingEvent e : newEvents) {
+            if (e.occurredAt().precision() != TimePrecision.MINUTE || !e.occurredAt().instant().isAfter(last)) {
+                return false;
             }
         }
-        shipments.updateDerived(derived, now);
+        return true;
     }
 }

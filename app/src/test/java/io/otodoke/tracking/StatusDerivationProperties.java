@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -100,6 +101,30 @@ class StatusDerivationProperties {
             });
         }
         assertThat(timeline.size()).isLessThanOrEqualTo(events.size());
+    }
+
+    /**
+     * Ingest goes on from the stored progress when the new scans all come after the stored ones
+     * (timed, strictly later, no date-only scan stored): that must give what deriving from all
+     * the scans gives.
+     */
+    @Property
+    void resumingWithLaterScansEqualsDerivingFromAll(@ForAll("parcels") List<TrackingEvent> events,
+                                                     @ForAll @IntRange(min = 0, max = 9) int cut) {
+        List<TrackingEvent> timed = events.stream().filter(e -> e.occurredAt().precision() == TimePrecision.MINUTE)
+                .sorted(java.util.Comparator.comparing(e -> e.occurredAt().instant())).toList();
+        List<TrackingEvent> earlier = timed.subList(0, Math.min(cut, timed.size()));
+        Instant last = earlier.stream().map(e -> e.occurredAt().instant()).max(Instant::compareTo).orElse(Instant.MIN);
+        List<TrackingEvent> later = timed.stream().filter(e -> e.occurredAt().instant().isAfter(last)).toList();
+        StatusDerivation.Progress before = StatusDerivation.progress(earlier);
+        Assume.that(before.status() != null);
+
+        List<TrackingEvent> all = new ArrayList<>(earlier);
+        all.addAll(later);
+        assertThat(StatusDerivation.resume(before, later)).isEqualTo(StatusDerivation.progress(all));
+        var derived = StatusDerivation.deriveWithReason(all, START.atZone(EventTime.TOKYO).toInstant());
+        assertThat(StatusDerivation.resume(before, later).status()).isEqualTo(derived.status());
+        assertThat(StatusDerivation.resume(before, later).reason()).isEqualTo(derived.reason());
     }
 
     @Provide

@@ -86,4 +86,13 @@ class TrackingIngestTest {
         assertThat(after.status()).isEqualTo(before.status()).isEqualTo(TrackingStatus.IN_TRANSIT);
         assertThat(after.timeline()).isEqualTo(before.timeline());
     }
+
+    @Test
+    void rawTextIsKeptExactlyWhateverCharactersItHas() {
+        long id = register("555000000039");
+        String raw = "持戻（ご不在）\tタブ\\バックスラッシュ\n改行\r\\N";
+        ingest.ingest(Tenant.DEFAULT_ID, List.of(event(id, "yamato", TrackingStatus.DELIVERY_ATTEMPTED, raw,
+                LocalDateTime.of(2026, 11, 4, 19, 0), 0)));
+        assertThat(registry.shipment(Tenant.DEFAULT_ID, id).orElseThrow().timeline().getFirst().rawText()).isEqualTo(raw);
+    }
 }
