@@ -19,7 +19,7 @@ class ShipmentStore {
 
     private static final String SHIPMENT_COLUMNS = """
             s.id, s.tenant_id, s.order_id, s.leg, s.carrier, s.tracking_number, s.status, s.status_reason, s.created_at,
-            s.last_event_at, s.stale_reason, s.recipient, s.event_count
+            s.last_event_at, s.stale_reason, s.recipient
             """;
 
     private final JdbcTemplate jdbc;
@@ -33,7 +33,7 @@ class ShipmentStore {
     /** A shipment row without its timeline. */
     record ShipmentRow(long id, long tenantId, Long orderId, ShipmentLeg leg, String carrier, String trackingNumber,
                        TrackingStatus status, StatusReason reason, Instant createdAt, Instant lastEventAt,
-                       String staleReason, Recipient recipient, int eventCount) {
+                       String staleReason, Recipient recipient) {
     }
 
     record Derived(long id, StatusDerivation.Progress progress, TrackingStatus status, StatusReason reason,
@@ -41,9 +41,10 @@ class ShipmentStore {
                    int eventCount) {
     }
 
-    /** A shipment locked for ingest, with what ingest needs to derive its status. */
-    record Locked(ShipmentRow shipment, StatusDerivation.Progress progress, boolean dateOnlyEvents,
-                  Instant lastCarrierScanAt) {
+    /** A shipment locked for ingest, with what ingest needs to derive its status (no personal data). */
+    record Locked(long id, long tenantId, String carrier, String trackingNumber, TrackingStatus status,
+                  StatusReason reason, Instant createdAt, Instant lastEventAt, Instant lastCarrierScanAt, int eventCount,
+                  StatusDerivation.Progress progress, boolean dateOnlyEvents) {
     }
 
     /**
@@ -56,8 +57,10 @@ class ShipmentStore {
         String byNumbers = "(s.carrier, s.tracking_number) in (select * from unnest(?::text[], ?::text[]))";
         String byIds = "s.id = any(?)";
         String where = ids.length == 0 ? byNumbers : numbers.length == 0 ? byIds : "(" + byNumbers + " or " + byIds + ")";
-        String sql = "select " + SHIPMENT_COLUMNS + ", s.fold_status, s.return_leg, s.date_only_events, s.last_carrier_scan_at"
-                + " from shipments s where s.tenant_id = ? and " + where + " order by s.id for update";
+        String sql = """
+                select s.id, s.tenant_id, s.carrier, s.tracking_number, s.status, s.status_reason, s.created_at,
+                    s.last_event_at, s.last_carrier_scan_at, s.event_count, s.fold_status, s.return_leg, s.date_only_events
+                from shipments s where s.tenant_id = ? and\s""" + where + " order by s.id for update";
         return jdbc.query(con -> {
             var ps = con.prepareStatement(sql);
             int p = 1;
@@ -71,20 +74,28 @@ class ShipmentStore {
             }
             return ps;
         }, (rs, i) -> {
-            ShipmentRow row = row(rs);
-            String fold = rs.getString("fold_status");
-            var progress = new StatusDerivation.Progress(fold == null ? null : TrackingStatus.valueOf(fold), row.reason(),
-                    rs.getBoolean("return_leg"));
-            OffsetDateTime lastScan = rs.getObject("last_carrier_scan_at", OffsetDateTime.class);
-            return new Locked(row, progress, rs.getBoolean("date_only_events"), lastScan == null ? null : lastScan.toInstant());
+            String reason = rs.getString(6);
+            String fold = rs.getString(11);
+            StatusReason statusReason = reason == null ? null : StatusReason.valueOf(reason);
+            return new Locked(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                    TrackingStatus.valueOf(rs.getString(5)), statusReason, instant(rs, 7), instant(rs, 8), instant(rs, 9),
+                    rs.getInt(10), new StatusDerivation.Progress(fold == null ? null : TrackingStatus.valueOf(fold),
+                            statusReason, rs.getBoolean(12)), rs.getBoolean(13));
         });
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     void updateDerived(Collection<Derived> rows, Instant now) {
         int n = rows.size();
         Long[] id = new Long[n];
-        String[] status = new String[n], reason = new String[n], lastEvent = new String[n], lastScan = new String[n],
-                fold = new String[n];
+        String[] status = new String[n], reason = new String[n], fold = new String[n];
+        // Times travel as epoch microseconds: a bigint array is sent in binary, a timestamptz array
+        // would be text that the server parses element by element.
+        Long[] lastEvent = new Long[n], lastScan = new Long[n];
         Boolean[] changed = new Boolean[n], returnLeg = new Boolean[n], dateOnly = new Boolean[n];
         Integer[] count = new Integer[n];
         int i = 0;
@@ -96,8 +107,8 @@ class ShipmentStore {
             fold[i] = d.progress().status() == null ? null : d.progress().status().name();
             returnLeg[i] = d.progress().returnLeg();
             dateOnly[i] = d.dateOnlyEvents();
-            lastEvent[i] = d.lastEventAt() == null ? null : d.lastEventAt().toString();
-            lastScan[i] = d.lastCarrierScanAt() == null ? null : d.lastCarrierScanAt().toString();
+            lastEvent[i] = micros(d.lastEventAt());
+            lastScan[i] = micros(d.lastCarrierScanAt());
             count[i] = d.eventCount();
             i++;
         }
@@ -105,10 +116,12 @@ class ShipmentStore {
             var ps = con.prepareStatement("""
                     update shipments s set status = u.status, status_reason = u.reason,
                         status_changed_at = case when u.changed then ?::timestamptz else s.status_changed_at end,
-                        last_event_at = u.last_event, last_carrier_scan_at = u.last_scan, event_count = u.event_count,
+                        last_event_at = timestamptz 'epoch' + u.last_event * interval '1 microsecond',
+                        last_carrier_scan_at = timestamptz 'epoch' + u.last_scan * interval '1 microsecond',
+                        event_count = u.event_count,
                         fold_status = u.fold, return_leg = u.return_leg, date_only_events = u.date_only,
                         stale_reason = null, stale_since = null, updated_at = ?::timestamptz
-                    from unnest(?::bigint[], ?::text[], ?::text[], ?::boolean[], ?::timestamptz[], ?::timestamptz[], ?::int[],
+                    from unnest(?::bigint[], ?::text[], ?::text[], ?::boolean[], ?::bigint[], ?::bigint[], ?::int[],
                         ?::text[], ?::boolean[], ?::boolean[])
                         as u(id, status, reason, changed, last_event, last_scan, event_count, fold, return_leg, date_only)
                     where s.id = u.id
@@ -119,14 +132,18 @@ class ShipmentStore {
             ps.setArray(4, con.createArrayOf("text", status));
             ps.setArray(5, con.createArrayOf("text", reason));
             ps.setArray(6, con.createArrayOf("boolean", changed));
-            ps.setArray(7, con.createArrayOf("text", lastEvent));
-            ps.setArray(8, con.createArrayOf("text", lastScan));
+            ps.setArray(7, con.createArrayOf("bigint", lastEvent));
+            ps.setArray(8, con.createArrayOf("bigint", lastScan));
             ps.setArray(9, con.createArrayOf("int4", count));
             ps.setArray(10, con.createArrayOf("text", fold));
             ps.setArray(11, con.createArrayOf("boolean", returnLeg));
             ps.setArray(12, con.createArrayOf("boolean", dateOnly));
             return ps;
         });
+    }
+
+    private static Long micros(Instant t) {
+        return t == null ? null : t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
     }
 
     /** Inserts the order when its number is new in the tenant; returns its id either way. */
@@ -238,7 +255,7 @@ class ShipmentStore {
                 reason == null ? null : StatusReason.valueOf(reason),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 lastEvent == null ? null : lastEvent.toInstant(), rs.getString("stale_reason"),
-                recipient == null ? null : json.readValue(recipient, Recipient.class), rs.getInt("event_count"));
+                recipient == null ? null : json.readValue(recipient, Recipient.class));
     }
 
     static List<Long> ids(Collection<ShipmentRow> rows) {

@@ -80,15 +80,14 @@ public class TrackingIngest {
         List<ShipmentStore.Locked> locked = byNumber.isEmpty() && byId.isEmpty() ? List.of()
                 : shipments.lock(tenantId, carriers, numbers, byId.keySet().toArray(Long[]::new));
         Map<Long, Set<UUID>> stored = locked.isEmpty() ? Map.of()
-                : events.keysOf(locked.stream().map(l -> l.shipment().id()).toList());
+                : events.keysOf(locked.stream().map(ShipmentStore.Locked::id).toList());
 
         // Keys stored already, or seen earlier in this batch, are duplicates: ingesting again changes nothing.
         List<EventStore.Row> fresh = new ArrayList<>();
         Map<Long, List<TrackingEvent>> added = new LinkedHashMap<>();
         Map<Long, ShipmentStore.Locked> lockedById = new java.util.HashMap<>();
         int duplicates = 0;
-        for (ShipmentStore.Locked l : locked) {
-            ShipmentStore.ShipmentRow s = l.shipment();
+        for (ShipmentStore.Locked s : locked) {
             List<Integer> items = byId.remove(s.id());
             List<Integer> byItsNumber = byNumber.remove(s.carrier() + '\u001f' + s.trackingNumber());
             if (items == null) {
@@ -99,7 +98,7 @@ public class TrackingIngest {
             if (items == null) {
                 continue;
             }
-            lockedById.put(s.id(), l);
+            lockedById.put(s.id(), s);
             Set<UUID> keys = stored.getOrDefault(s.id(), new HashSet<>());
             for (int i : items) {
                 IncomingEvent in = batch.get(i);
@@ -135,7 +134,7 @@ public class TrackingIngest {
         Set<Long> needHistory = new HashSet<>();
         added.forEach((id, newEvents) -> {
             ShipmentStore.Locked l = lockedById.get(id);
-            if (l.shipment().eventCount() > 0 && !continuesFrom(l, newEvents)) {
+            if (l.eventCount() > 0 && !continuesFrom(l, newEvents)) {
                 needHistory.add(id);
             }
         });
@@ -143,13 +142,12 @@ public class TrackingIngest {
 
         List<ShipmentStore.Derived> derived = new ArrayList<>(added.size());
         added.forEach((id, newEvents) -> {
-            ShipmentStore.Locked l = lockedById.get(id);
-            ShipmentStore.ShipmentRow s = l.shipment();
+            ShipmentStore.Locked s = lockedById.get(id);
             StatusDerivation.Progress progress;
             TrackingStatus status;
             StatusReason reason;
             if (s.eventCount() > 0 && !needHistory.contains(id)) {
-                progress = StatusDerivation.resume(l.progress(), newEvents);
+                progress = StatusDerivation.resume(s.progress(), newEvents);
                 status = progress.status();
                 reason = progress.reason();
             } else {
@@ -160,9 +158,9 @@ public class TrackingIngest {
                 status = d.status();
                 reason = d.reason();
             }
-            boolean dateOnly = l.dateOnlyEvents();
+            boolean dateOnly = s.dateOnlyEvents();
             Instant lastEvent = s.lastEventAt();
-            Instant lastScan = l.lastCarrierScanAt();
+            Instant lastScan = s.lastCarrierScanAt();
             for (TrackingEvent e : newEvents) {
                 Instant at = e.occurredAt().instant();
                 dateOnly |= e.occurredAt().precision() == TimePrecision.DAY;
@@ -188,7 +186,7 @@ public class TrackingIngest {
      * later than every stored one, so it sorts after all of them in {@link EventOrder}.
      */
     private static boolean continuesFrom(ShipmentStore.Locked l, List<TrackingEvent> newEvents) {
-        Instant last = l.shipment().lastEventAt();
+        Instant last = l.lastEventAt();
         if (l.progress().status() == null || l.dateOnlyEvents() || last == null) {
             return false;
         }

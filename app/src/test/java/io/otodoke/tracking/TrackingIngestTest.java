@@ -50,7 +50,9 @@ class TrackingIngestTest {
                 firstHoldsTheLock.countDown();
                 await(release);
             }));
-            firstHoldsTheLock.await();
+            if (!firstHoldsTheLock.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                first.get(); // the first batch failed: show why
+            }
             Future<IngestResult> second = pool.submit(() -> ingest.ingest(Tenant.DEFAULT_ID, List.of(earlier)));
             Thread.sleep(300); // the second batch is now waiting for the lock
             release.countDown();
@@ -65,7 +67,7 @@ class TrackingIngestTest {
 
     static void await(CountDownLatch latch) {
         try {
-            latch.await();
+            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
