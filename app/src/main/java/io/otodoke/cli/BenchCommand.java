@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
@@ -57,6 +58,29 @@ class BenchCommand implements Runnable {
         }
     }
 
+    /** The scratch data folder of a benchmark's own server. */
+    static final class Scratch {
+        @Option(names = "--data-dir", defaultValue = "./data-bench", description = "scratch folder, emptied first (default ${DEFAULT-VALUE})")
+        Path dataDir;
+        @Option(names = "--keep", description = "keep the scratch folder afterwards")
+        boolean keep;
+
+        interface Benchmark {
+            void run(ConfigurableApplicationContext context) throws Exception;
+        }
+
+        int onFreshServer(List<String> springArgs, Benchmark benchmark) throws Exception {
+            try (var context = startServer(dataDir, springArgs)) {
+                benchmark.run(context);
+            } finally {
+                if (!keep) {
+                    deleteRecursively(dataDir);
+                }
+            }
+            return 0;
+        }
+    }
+
     static void result(String name, double value, String unit, double baseline, double ratio) {
         System.out.printf(java.util.Locale.ROOT, "RESULT name=%s value=%.1f unit=%s baseline=%.1f ratio=%.3f%n",
                 name, value, unit, baseline, ratio);
@@ -74,23 +98,14 @@ class BenchCommand implements Runnable {
         int perShipment;
         @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default ${DEFAULT-VALUE})")
         int clients;
-        @Option(names = "--data-dir", defaultValue = "./data-bench", description = "scratch folder, emptied first (default ${DEFAULT-VALUE})")
-        Path dataDir;
-        @Option(names = "--keep", description = "keep the scratch folder afterwards")
-        boolean keep;
+        @Mixin
+        Scratch scratch;
         @Unmatched
         List<String> springArgs;
 
         @Override
         public Integer call() throws Exception {
-            try (var context = startServer(dataDir, springArgs)) {
-                new IngestBenchmark(context, events, batch, perShipment, clients).run();
-            } finally {
-                if (!keep) {
-                    deleteRecursively(dataDir);
-                }
-            }
-            return 0;
+            return scratch.onFreshServer(springArgs, context -> new IngestBenchmark(context, events, batch, perShipment, clients).run());
         }
     }
 
@@ -104,23 +119,14 @@ class BenchCommand implements Runnable {
         int requests;
         @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default ${DEFAULT-VALUE})")
         int clients;
-        @Option(names = "--data-dir", defaultValue = "./data-bench", description = "scratch folder, emptied first (default ${DEFAULT-VALUE})")
-        Path dataDir;
-        @Option(names = "--keep", description = "keep the scratch folder afterwards")
-        boolean keep;
+        @Mixin
+        Scratch scratch;
         @Unmatched
         List<String> springArgs;
 
         @Override
         public Integer call() throws Exception {
-            try (var context = startServer(dataDir, springArgs)) {
-                new LookupBenchmark(context, shipments, requests, clients).run();
-            } finally {
-                if (!keep) {
-                    deleteRecursively(dataDir);
-                }
-            }
-            return 0;
+            return scratch.onFreshServer(springArgs, context -> new LookupBenchmark(context, shipments, requests, clients).run());
         }
     }
 }
