@@ -1,6 +1,7 @@
 package io.otodoke.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -11,14 +12,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error of the REST API as {@code application/problem+json}: malformed input is a 4xx the
  * client can act on, and an unexpected failure is a 500 without internals (logged here instead).
+ * It also answers errors that happen before any controller is chosen (unknown path, wrong method
+ * or content type): under {@code /api/} with a problem, elsewhere with the HTML error page.
  */
-@RestControllerAdvice(basePackages = "io.otodoke")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -48,11 +52,39 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ex.getMessage()));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (request instanceof ServletWebRequest web && !isApi(web.getRequest())) {
+            return errorPage(web.getResponse(), statusCode.value());
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+    ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+        if (!isApi(request)) {
+            return errorPage(response, 500);
+        }
         return problem(ProblemType.detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "Something went wrong on our side; the request was not applied. Please try again."));
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    /** Hands the error to the servlet container, which renders templates/error.html; nothing is returned here. */
+    private static ResponseEntity<Object> errorPage(HttpServletResponse response, int status) {
+        try {
+            if (response != null && !response.isCommitted()) {
+                response.sendError(status);
+            }
+        } catch (java.io.IOException e) {
+            log.debug("Could not send the error page", e);
+        }
+        return null;
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail p) {

@@ -141,6 +141,12 @@ class TrackingApiTest {
         assertThat(unknownCarrier.body().get("type").asString()).isEqualTo("urn:otodoke:problem:unknown-carrier");
 
         assertThat(get("/api/v1/shipments/987654321").status()).isEqualTo(404);
+        Answer unknownPath = get("/api/v1/no-such-thing");
+        assertThat(unknownPath.status()).isEqualTo(404);
+        assertThat(unknownPath.contentType()).startsWith("application/problem+json");
+        Answer wrongMethod = call("PUT", "/api/v1/events", "[]", true);
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
         assertThat(call("POST", "/api/v1/events", "[]", false).status()).isEqualTo(401);
     }
 
