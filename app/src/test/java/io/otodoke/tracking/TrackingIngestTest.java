@@ -97,4 +97,43 @@ class TrackingIngestTest {
                 LocalDateTime.of(2026, 11, 4, 19, 0), 0)));
         assertThat(registry.shipment(Tenant.DEFAULT_ID, id).orElseThrow().timeline().getFirst().rawText()).isEqualTo(raw);
     }
+
+    /**
+     * The stored status does not depend on how events arrive: in any order and batching, with late
+     * and date-only scans mixed in, it equals the status derived from all events at once.
+     */
+    @Test
+    void theStoredStatusIsTheDerivationOfAllEventsWhateverTheArrivalOrder() {
+        var random = new java.util.Random(20261129);
+        TrackingStatus[] statuses = {TrackingStatus.PICKED_UP, TrackingStatus.IN_TRANSIT, TrackingStatus.ARRIVED_AT_DELIVERY_BASE,
+                TrackingStatus.OUT_FOR_DELIVERY, TrackingStatus.DELIVERY_ATTEMPTED, TrackingStatus.HELD_FOR_PICKUP,
+                TrackingStatus.DELIVERED, TrackingStatus.RETURNING_TO_SENDER, TrackingStatus.EXCEPTION, TrackingStatus.UNKNOWN,
+                TrackingStatus.NOT_FOUND, TrackingStatus.LABEL_CREATED};
+        for (int parcel = 0; parcel < 40; parcel++) {
+            long id = register(String.format("5560%08d", parcel));
+            List<IncomingEvent> events = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                TrackingStatus status = statuses[random.nextInt(statuses.length)];
+                LocalDateTime at = LocalDateTime.of(2026, 11, 5, 8, 0).plusMinutes(90L * random.nextInt(40));
+                EventTime time = random.nextInt(5) == 0 ? EventTime.day(at.toLocalDate(), EventTime.TOKYO)
+                        : EventTime.local(at, EventTime.TOKYO);
+                StatusReason reason = random.nextInt(4) == 0 ? StatusReason.RESCHEDULED : null;
+                events.add(new IncomingEvent(id, null, null, null, new TrackingEvent(random.nextBoolean() ? "yamato" : "aftership",
+                        null, status.name(), status, reason, time, EventLocation.NONE, random.nextInt(6),
+                        Instant.parse("2026-11-06T00:00:00Z").plusSeconds(random.nextInt(3) * 3600L))));
+            }
+            List<IncomingEvent> arrival = new java.util.ArrayList<>(events);
+            java.util.Collections.shuffle(arrival, random);
+            for (int from = 0; from < arrival.size(); ) {
+                int to = Math.min(arrival.size(), from + 1 + random.nextInt(3));
+                ingest.ingest(Tenant.DEFAULT_ID, arrival.subList(from, to));
+                from = to;
+            }
+            var expected = StatusDerivation.deriveWithReason(events.stream().map(IncomingEvent::event).toList(),
+                    Instant.parse("2026-11-01T00:00:00Z"));
+            ShipmentView stored = registry.shipment(Tenant.DEFAULT_ID, id).orElseThrow();
+            assertThat(stored.status()).as("parcel %d", parcel).isEqualTo(expected.status());
+            assertThat(stored.reason()).as("parcel %d", parcel).isEqualTo(expected.reason());
+        }
+    }
 }
