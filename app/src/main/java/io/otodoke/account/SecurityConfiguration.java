@@ -35,7 +35,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/track", "/api/v1/carriers").permitAll()
+                        .requestMatchers("/api/v1/track", "/api/v1/carriers", "/api/v1/tracking-numbers/detect").permitAll()
                         .anyRequest().hasRole(Roles.OPERATOR))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(json, res, HttpStatus.UNAUTHORIZED,

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -48,8 +49,10 @@ public class CarrierDirectory {
                     continue;
                 }
                 String[] f = line.split("\t", -1);
+                List<String> senderDomains = f[7].isBlank() ? List.of() : List.of(f[7].trim().split(","));
                 result.put(f[0], new Carrier(f[0], blankToNull(f[1]), blankToNull(f[2]), blankToNull(f[3]),
-                        blankToNull(f[4]), blankToNull(f[5]), Boolean.parseBoolean(f[6])));
+                        blankToNull(f[4]), blankToNull(f[5]), Boolean.parseBoolean(f[6]), senderDomains,
+                        Boolean.parseBoolean(f[8]), Boolean.parseBoolean(f[9])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,6 +16,12 @@ class CliTest {
     }
 
     static Run run(String... args) {
+        return runWithInput(null, args);
+    }
+
+    /** Runs with {@code stdin} as standard input (null: leave standard input alone). */
+    static Run runWithInput(String stdin, String... args) {
+        java.io.InputStream stdinBefore = System.in;
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
         var out = new ByteArrayOutputStream();
@@ -23,11 +29,15 @@ class CliTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            if (stdin != null) {
+                System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            }
             int exit = Main.commandLine().execute(args);
             return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(stdout);
             System.setErr(stderr);
+            System.setIn(stdinBefore);
         }
     }
 
