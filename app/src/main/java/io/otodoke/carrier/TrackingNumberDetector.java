@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,6 +60,65 @@ public class TrackingNumberDetector {
         }
         candidates.sort(order(hints == null ? DetectionHints.NONE : hints));
         return new TrackingNumberDetection(input, n, candidates, new ArrayList<>(failed));
+    }
+
+    /**
+     * A barcode payload, through the scan path of §7 — never used for typed text, where these
+     * clean-ups could turn a typo into a match. Codabar start/stop characters are dropped; a
+     * USPS routing prefix {@code 420}+ZIP is dropped for the USPS rules while every other rule
+     * still sees the whole payload; a Codabar symbology ranks the Japanese domestic carriers
+     * first without removing any candidate; barcode-only payloads are named, not matched.
+     */
+    public ScanDetection detectScan(String payload, ScanDetection.Symbology symbology, DetectionHints hints) {
+        DetectionHints base = hints == null ? DetectionHints.NONE : hints;
+        if (payload == null || payload.length() > MAX_INPUT_LENGTH) {
+            return new ScanDetection(payload, symbology, detect(payload, base), null);
+        }
+        String n = TrackingNumbers.normalize(payload);
+        Matcher codabar = CODABAR.matcher(n);
+        String number = codabar.matches() ? codabar.group(1) : n;
+        DetectionHints ranked = base;
+        if (symbology == ScanDetection.Symbology.CODABAR) {
+            List<String> usual = new ArrayList<>(base.usualCarriers());
+            usual.addAll(CODABAR_CARRIERS);
+            ranked = new DetectionHints(base.chosenCarrier(), base.senderDomain(), usual);
+        }
+        TrackingNumberDetection whole = detect(number, ranked);
+        List<TrackingNumberCandidate> candidates = new ArrayList<>(whole.candidates());
+        Matcher routed = USPS_ROUTING.matcher(number);
+        if (routed.matches()) {
+            // The ZIP may have 5 or 9 digits: try both cuts; only the USPS rules may use the rest.
+            for (String rest : List.of(number.substring(8), number.length() > 12 ? number.substring(12) : "")) {
+                for (TrackingNumberCandidate c : detect(rest, ranked).candidates()) {
+                    if (c.carrier().equals("usps") && candidates.stream().noneMatch(k -> k.carrier().equals("usps"))) {
+                        candidates.add(c);
+                    }
+                }
+            }
+            candidates.sort(order(ranked));
+        }
+        TrackingNumberDetection detection = new TrackingNumberDetection(payload, whole.normalized(), candidates,
+                whole.failedChecks());
+        String barcodeOnly = candidates.isEmpty() ? barcodeOnlyKind(number) : null;
+        return new ScanDetection(payload, symbology, detection, barcodeOnly);
+    }
+
+    private static final Pattern CODABAR = Pattern.compile("^[A-D](\\d+)[A-D]$");
+    private static final Pattern USPS_ROUTING = Pattern.compile("^420\\d{5}(\\d{4})?\\d{20,30}$");
+    private static final List<String> CODABAR_CARRIERS = List.of("yamato", "sagawa", "japanpost");
+
+    /** §2/§7: payloads printed only as barcodes; reported so that a scan is not silently matched. */
+    private static String barcodeOnlyKind(String n) {
+        if (n.matches("\\d{34}")) {
+            return "FedEx 34-digit barcode";
+        }
+        if (n.matches("[0-9A-Z]{32}")) {
+            return "FedEx ASTRA barcode";
+        }
+        if (n.matches("00\\d{18}") || n.matches("\\d{18}") && CheckDigit.GS1_MOD10.accepts(n)) {
+            return "SSCC-18 logistics unit code";
+        }
+        return null;
     }
 
     private TrackingNumberCandidate candidate(Rule rule, String n) {

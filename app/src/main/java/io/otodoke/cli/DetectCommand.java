@@ -2,6 +2,7 @@ package io.otodoke.cli;
 
 import io.otodoke.carrier.CarrierDirectory;
 import io.otodoke.carrier.DetectionHints;
+import io.otodoke.carrier.ScanDetection;
 import io.otodoke.carrier.TrackingNumberDetection;
 import io.otodoke.carrier.TrackingNumberDetector;
 import java.io.BufferedReader;
@@ -39,6 +40,14 @@ class DetectCommand implements Callable<Integer> {
     @Option(names = "--sender", paramLabel = "DOMAIN", description = "with --json: the shipping e-mail's sender domain, to order candidates")
     String sender;
 
+    @Option(names = "--scan", description = "the inputs are barcode scans: Codabar start/stop characters and a USPS "
+            + "420+ZIP prefix are dropped (never use it for typed numbers)")
+    boolean scan;
+
+    @Option(names = "--symbology", paramLabel = "TYPE", defaultValue = "OTHER",
+            description = "with --scan: the barcode type, one of ${COMPLETION-CANDIDATES}; CODABAR ranks Japanese carriers first")
+    ScanDetection.Symbology symbology;
+
     private final ObjectMapper mapper = JsonMapper.builder().build();
 
     @Override
@@ -46,16 +55,31 @@ class DetectCommand implements Callable<Integer> {
         var detector = new TrackingNumberDetector(new CarrierDirectory());
         var hints = new DetectionHints(carrier, sender, List.of());
         PrintStream out = System.out;
+        java.util.function.Consumer<String> one = n -> {
+            if (scan) {
+                print(detector.detectScan(n, symbology, hints), out);
+            } else {
+                print(detector.detect(n, hints), out);
+            }
+        };
         if (numbers != null && !numbers.isEmpty()) {
-            numbers.forEach(n -> print(detector.detect(n, hints), out));
+            numbers.forEach(one);
         } else {
             var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                print(detector.detect(line, hints), out);
+                one.accept(line);
             }
         }
         out.flush();
         return 0;
+    }
+
+    private void print(ScanDetection scanned, PrintStream out) {
+        if (json) {
+            out.println(mapper.writeValueAsString(scanned));
+            return;
+        }
+        print(scanned.detection(), out);
     }
 
     private void print(TrackingNumberDetection d, PrintStream out) {

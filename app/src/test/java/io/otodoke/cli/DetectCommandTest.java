@@ -65,4 +65,13 @@ class DetectCommandTest {
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("Reads one number per line from standard input", "--json");
     }
+
+    @Test
+    void scansDropCodabarStartAndStopCharactersButTypedInputDoesNot() {
+        String number = io.otodoke.carrier.ScanDetectionTest.sevenDr("43210987654");
+        var scanned = CliTest.run("detect", "--scan", "--symbology=CODABAR", "A" + number + "A");
+        assertThat(scanned.out()).isEqualTo("A" + number + "A\tjapanpost,sagawa,yamato\n");
+        var typed = CliTest.run("detect", "A" + number + "A");
+        assertThat(typed.out()).isEqualTo("A" + number + "A\t-\n");
+    }
 }

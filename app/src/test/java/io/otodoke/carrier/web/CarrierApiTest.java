@@ -122,4 +122,14 @@ class CarrierApiTest {
             assertThat(r.body().get("type").asString()).as(body).isEqualTo("urn:otodoke:problem:malformed-json");
         }
     }
+
+    @Test
+    void barcodeScansTakeTheScanPath() throws Exception {
+        String number = io.otodoke.carrier.ScanDetectionTest.sevenDr("43210987654");
+        Answer r = detect("{\"numbers\": [\"A" + number + "A\"], \"scan\": true, \"symbology\": \"CODABAR\"}");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode result = r.body().get("results").get(0);
+        assertThat(result.get("detection").get("candidates")).hasSize(3);
+        assertThat(detect("{\"numbers\": [\"1\"], \"scan\": true, \"symbology\": \"SMOKE\"}").status()).isEqualTo(400);
+    }
 }
