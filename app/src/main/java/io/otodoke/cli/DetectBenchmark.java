@@ -93,6 +93,10 @@ public class DetectBenchmark {
         System.out.printf(Locale.ROOT, "Shared subset (carriers ts-tracking-number also detects: %s, and the junk): %,d inputs%n",
                 String.join(", ", DetectMix.SHARED_CARRIERS.stream().sorted().toList()), shared.size());
 
+        TrackingNumberDetector detector = new TrackingNumberDetector(new CarrierDirectory());
+        long found = shared.stream().filter(in -> !detector.detect(in.text()).candidates().isEmpty()).count();
+        System.out.printf(Locale.ROOT, "Otodoke finds candidates for %d/%d inputs of the shared subset%n", found, shared.size());
+
         Baseline node = runNode(nodeDir, shared, timing);
         System.out.printf(Locale.ROOT, "ts-tracking-number getTracking() (Node %s): %,.1f ops/s on the shared subset, "
                 + "recognised %s inputs%n", node.nodeVersion(), node.opsPerSecond(), node.recognised());
@@ -118,9 +122,19 @@ public class DetectBenchmark {
     // --- our figure: JMH ---
 
     private static Map<String, Double> runJmh(long seed, int size, Timing timing) throws Exception {
-        if (timing.forks() > 0) {
-            forkableClassPath();
+        String classPath = System.getProperty("java.class.path");
+        Path extracted = timing.forks() > 0 ? forkableClassPath() : null;
+        try {
+            return jmh(seed, size, timing);
+        } finally {
+            if (extracted != null) {
+                System.setProperty("java.class.path", classPath);
+                BenchCommand.deleteRecursively(extracted);
+            }
         }
+    }
+
+    private static Map<String, Double> jmh(long seed, int size, Timing timing) throws Exception {
         Options options = new OptionsBuilder()
                 .include(Pattern.quote(DetectBenchmark.class.getName()) + "\\.detect$")
                 .param("subset", "full", "shared")
@@ -150,16 +164,18 @@ public class DetectBenchmark {
      * not find JMH's ForkedMain. Then extract the jar (Spring Boot's jar mode "tools": a plain jar
      * plus lib/, linked by its manifest's Class-Path; about 1 s) and point java.class.path at it.
      * From an exploded class path (tests, an IDE) nothing needs doing.
+     *
+     * @return the folder to remove afterwards, or null when nothing was extracted
      */
-    private static void forkableClassPath() throws IOException, InterruptedException {
+    private static Path forkableClassPath() throws IOException, InterruptedException {
         String classPath = System.getProperty("java.class.path", "");
         if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
-            return;
+            return null;
         }
         Path jar = Path.of(classPath).toAbsolutePath();
         try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
             if (zip.getEntry("BOOT-INF/classes/") == null && zip.getEntry("BOOT-INF/lib/") == null) {
-                return;
+                return null;
             }
         }
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "otodoke-bench-jmh");
@@ -173,6 +189,7 @@ public class DetectBenchmark {
                     + "); --forks 0 runs JMH in this JVM instead:\n" + out.text());
         }
         System.setProperty("java.class.path", extracted.toString());
+        return dir;
     }
 
     // --- the baseline: ts-tracking-number on Node ---

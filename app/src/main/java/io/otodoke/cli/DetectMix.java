@@ -62,8 +62,12 @@ final class DetectMix {
     static Map<String, Integer> composition(List<Input> inputs) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Input in : inputs) {
-            counts.merge(in.kind() == Kind.VALID ? in.format() : in.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + in.format(),
-                    1, Integer::sum);
+            String key = switch (in.kind()) {
+                case VALID -> in.format();
+                case LOOKALIKE -> "look-alike " + in.format();
+                case JUNK -> "junk";
+            };
+            counts.merge(key, 1, Integer::sum);
         }
         return counts;
     }
