@@ -20,7 +20,7 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure performance against a baseline measured in the same run (docs/benchmarks.md).",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Lookup.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Lookup.class, BenchCommand.Detect.class})
 class BenchCommand implements Runnable {
 
     @Override
@@ -127,6 +127,41 @@ class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             return scratch.onFreshServer(springArgs, context -> new LookupBenchmark(context, shipments, requests, clients).run());
+        }
+    }
+
+    @Command(name = "detect", mixinStandardHelpOptions = true,
+            description = {"Single-thread tracking-number detections/s (JMH) on a realistic mix, against getTracking() of the npm",
+                    "package ts-tracking-number on the inputs whose carrier both detect (needs node and npm). No server, no database.",
+                    "RESULT name=detect unit=ops/s, value and baseline on that shared subset, ratio = ours / ts-tracking-number."})
+    static class Detect implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--seed", defaultValue = "20261129", description = "seed of the mix (default ${DEFAULT-VALUE})")
+        long seed;
+        @Option(names = "--size", defaultValue = "10000", description = "inputs in the mix (default ${DEFAULT-VALUE})")
+        int size;
+        @Option(names = "--warmup-iterations", defaultValue = "3", description = "default ${DEFAULT-VALUE}")
+        int warmupIterations;
+        @Option(names = "--warmup-seconds", defaultValue = "2", description = "per warm-up iteration (default ${DEFAULT-VALUE})")
+        int warmupSeconds;
+        @Option(names = "--iterations", defaultValue = "5", description = "measured iterations (default ${DEFAULT-VALUE})")
+        int iterations;
+        @Option(names = "--seconds", defaultValue = "2", description = "per measured iteration (default ${DEFAULT-VALUE})")
+        int seconds;
+        @Option(names = "--forks", defaultValue = "1",
+                description = "JMH forks (default ${DEFAULT-VALUE}; 0 runs JMH in this JVM, without extracting the jar for the forks)")
+        int forks;
+        @Option(names = "--quick", description = "1 x 1 s warm-up and 2 x 1 s measured: a smoke run, not a figure to record")
+        boolean quick;
+        @Option(names = "--node-dir", description = "where ts-tracking-number is installed and its inputs written (default: otodoke-bench-node in the temp folder)")
+        Path nodeDir;
+
+        @Override
+        public Integer call() throws Exception {
+            DetectBenchmark.Timing timing = quick
+                    ? new DetectBenchmark.Timing(1, 1, 2, 1, forks)
+                    : new DetectBenchmark.Timing(warmupIterations, warmupSeconds, iterations, seconds, forks);
+            Path dir = nodeDir != null ? nodeDir : Path.of(System.getProperty("java.io.tmpdir"), "otodoke-bench-node");
+            return DetectBenchmark.run(seed, size, timing, dir);
         }
     }
 }
