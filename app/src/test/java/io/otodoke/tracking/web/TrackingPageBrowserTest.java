@@ -95,7 +95,7 @@ class TrackingPageBrowserTest {
         assertThat(official.getAttribute("target")).isEqualTo("_blank");
         assertThat(official.getAttribute("rel")).contains("noopener");
         assertThat(browser.findElement(By.cssSelector("article.card-unknown")).getText())
-                .contains("9999-8888-7777", "まだ Otodoke では追跡されていません");
+                .contains("9999-8888-7777", "Otodoke ではまだ追跡していない番号です", "アマゾン");
     }
 
     long register() throws Exception {
