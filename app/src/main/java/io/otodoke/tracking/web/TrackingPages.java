@@ -186,7 +186,7 @@ class TrackingPages {
             return problem("EMPTY", null);
         }
         String strange = n.codePoints().filter(cp -> !(cp >= '0' && cp <= '9' || cp >= 'A' && cp <= 'Z')).distinct()
-                .limit(5).mapToObj(Character::toString).collect(Collectors.joining(" "));
+                .limit(5).mapToObj(TrackingPages::visible).collect(Collectors.joining(" "));
         if (!strange.isEmpty()) {
             return problem("CHARACTERS", strange);
         }
@@ -194,6 +194,14 @@ class TrackingPages {
             return problem("CHECK_DIGIT", failedNames);
         }
         return problem(numeric ? "SHAPE_DIGITS" : "SHAPE", String.valueOf(n.length()));
+    }
+
+    /** A character as the visitor can read it: invisible ones (controls, format marks) by their code point. */
+    private static String visible(int cp) {
+        int type = Character.getType(cp);
+        boolean invisible = Character.isISOControl(cp) || Character.isWhitespace(cp) || type == Character.FORMAT
+                || type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE;
+        return invisible ? String.format("U+%04X", cp) : Character.toString(cp);
     }
 
     private static NumberHelp problem(String problem, String arg) {
