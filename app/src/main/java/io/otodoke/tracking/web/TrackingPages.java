@@ -134,7 +134,9 @@ class TrackingPages {
         } else if (detection.carriers().contains(carrier)) {
             CarrierChoices.write(CarrierChoices.with(choices, n, carrier), request, response);
         }
-        String back = numbers.isBlank() || numbers.length() > MAX_RETURN_LENGTH ? number : numbers;
+        List<String> others = TrackingLookup.split(numbers);
+        String back = others.isEmpty() || others.size() > TrackingLookup.MAX_NUMBERS || numbers.length() > MAX_RETURN_LENGTH
+                ? number : String.join("\n", others);
         return "redirect:" + UriComponentsBuilder.fromPath("/track").queryParam("numbers", back)
                 .fragment("r-" + n).encode().build().toUriString();
     }
