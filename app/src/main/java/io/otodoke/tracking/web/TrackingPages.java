@@ -237,7 +237,10 @@ class TrackingPages {
     }
 
     private String names(Set<String> codes, Locale locale) {
-        String separator = "ja".equals(locale.getLanguage()) ? "、" : ", ";
-        return codes.stream().map(c -> name(c, locale)).collect(Collectors.joining(separator));
+        List<String> names = codes.stream().map(c -> name(c, locale)).toList();
+        if ("ja".equals(locale.getLanguage()) || names.size() < 2) {
+            return String.join("、", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
     }
 }

@@ -86,11 +86,11 @@ class NumberDetectionPagesTest {
     @Test
     void oneCandidateIsSaidSoButADigitsOnlyNumberIsNeverCalledCertain() throws Exception {
         assertThat(page(get("/track").param("numbers", "1z999aa10123456784")))
-                .contains("この番号はUPSの形式に当てはまります", "trackNums=1Z999AA10123456784")
+                .contains("この番号は 1 社の形式に当てはまります：UPS", "trackNums=1Z999AA10123456784")
                 .doesNotContain("数字だけの番号は");
         assertThat(page(get("/track").param("numbers", "771613423732")))
                 .as("FedEx only, and a mistyped Yamato number would look like this")
-                .contains("この番号はFedExの形式に当てはまります", "数字だけの番号は、Otodoke が自動で見分けない配送業者",
+                .contains("この番号は 1 社の形式に当てはまります：FedEx", "数字だけの番号は、Otodoke が自動で見分けない配送業者",
                         "伝票がヤマト運輸（クロネコヤマト）、佐川急便、日本郵便の場合は", "打ち間違えているかもしれません");
     }
 
@@ -160,7 +160,7 @@ class NumberDetectionPagesTest {
                 "どこかの数字を打ち間違えているかもしれません", "伝票の番号と見比べてください")
                 .doesNotContain("まだ Otodoke では追跡されていません", "action=\"/track/choice\"", "kuronekoyamato.co.jp/parcel");
         assertThat(page(get("/track").param("numbers", "4444-1375-8704").param("lang", "en")))
-                .contains("It has the shape of a Yamato Transport, Sagawa Express, Japan Post, FedEx number",
+                .contains("It has the shape of a Yamato Transport, Sagawa Express, Japan Post or FedEx number",
                         "the check digit at the end does not match: a digit may be mistyped");
     }
 
