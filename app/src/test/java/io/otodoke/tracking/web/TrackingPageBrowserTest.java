@@ -111,7 +111,8 @@ class TrackingPageBrowserTest {
         assertThat(names(card)).containsExactly("佐川急便 選択済み", "ヤマト運輸（クロネコヤマト）", "日本郵便");
         assertThat(browser.getCurrentUrl()).contains("numbers=4444-1375-8703%0A1234.5678");
         assertThat(browser.findElement(By.id("r-1234.5678")).getText()).contains("「.」が入っています");
-        screenshot("choice");
+        screenshot("choice", null);
+        screenshot("choice-others", card.findElements(By.cssSelector(".candidate")).get(1));
     }
 
     static List<String> names(WebElement card) {
@@ -120,10 +121,11 @@ class TrackingPageBrowserTest {
     }
 
     /** With -Dotodoke.screenshots=DIR, saves what the browser shows, to look at it. */
-    void screenshot(String name) throws Exception {
+    void screenshot(String name, WebElement scrollTo) throws Exception {
         String dir = System.getProperty("otodoke.screenshots");
         if (dir != null && browser instanceof org.openqa.selenium.TakesScreenshot camera) {
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "arguments[0] ? arguments[0].scrollIntoView() : window.scrollTo(0, 0)", scrollTo);
             Files.copy(camera.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
                     Path.of(dir, "otodoke-" + name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
