@@ -121,6 +121,14 @@ public class TrackingNumberDetector {
         return null;
     }
 
+    /**
+     * The carriers a rule id of §2 returns, e.g. {@code JP12}: yamato, sagawa, japanpost; empty for
+     * an unknown id. Lets a page name the carriers behind {@link TrackingNumberDetection#failedChecks()}.
+     */
+    public static List<String> carriersOfRule(String ruleId) {
+        return DetectionRules.ALL.stream().filter(r -> r.id().equals(ruleId)).map(Rule::carrier).distinct().toList();
+    }
+
     private TrackingNumberCandidate candidate(Rule rule, String n) {
         String urlCarrier = rule.trackingVia() != null ? rule.trackingVia() : rule.carrier();
         String url = directory.find(urlCarrier).map(c -> c.trackingUrlFor(n)).orElse(null);

@@ -94,6 +94,13 @@ class TrackingNumberDetectorTest {
     }
 
     @Test
+    void aRuleIdNamesItsCarriersSoThePageCanSayWhoseCheckDigitFailed() {
+        assertThat(TrackingNumberDetector.carriersOfRule("JP12")).containsExactly("yamato", "sagawa", "japanpost");
+        assertThat(TrackingNumberDetector.carriersOfRule("FX12")).containsExactly("fedex");
+        assertThat(TrackingNumberDetector.carriersOfRule("NOPE")).isEmpty();
+    }
+
+    @Test
     void aWrongCheckDigitIsReportedSoThePageCanSayADigitMayBeMistyped() {
         var d = detector.detect("4444-1375-8704");
         assertThat(d.candidates()).isEmpty();

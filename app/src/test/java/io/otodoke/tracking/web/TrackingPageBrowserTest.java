@@ -95,7 +95,40 @@ class TrackingPageBrowserTest {
         assertThat(official.getAttribute("target")).isEqualTo("_blank");
         assertThat(official.getAttribute("rel")).contains("noopener");
         assertThat(browser.findElement(By.cssSelector("article.card-unknown")).getText())
-                .contains("9999-8888-7777", "まだ Otodoke では追跡されていません");
+                .contains("9999-8888-7777", "Otodoke ではまだ追跡していない番号です", "アマゾン");
+    }
+
+    @Test
+    void aNumberThatFitsSeveralCarriersLetsThePersonChooseAndRemembersIt() throws Exception {
+        browser.get("http://localhost:" + port + "/track?lang=ja&numbers=4444-1375-8703%0A1234.5678");
+        WebElement card = browser.findElement(By.id("r-444413758703"));
+        assertThat(card.findElement(By.cssSelector(".fits")).getText()).isEqualTo("この番号は 3 社の形式に当てはまります");
+        assertThat(names(card)).containsExactly("ヤマト運輸（クロネコヤマト）", "佐川急便", "日本郵便");
+
+        card.findElement(By.cssSelector("button[name=carrier][value=sagawa]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("#r-444413758703"));
+        card = browser.findElement(By.id("r-444413758703"));
+        assertThat(names(card)).containsExactly("佐川急便 選択済み", "ヤマト運輸（クロネコヤマト）", "日本郵便");
+        assertThat(browser.getCurrentUrl()).contains("numbers=4444-1375-8703%0A1234.5678");
+        assertThat(browser.findElement(By.id("r-1234.5678")).getText()).contains("「.」が入っています");
+        screenshot("choice", null);
+        screenshot("choice-others", card.findElements(By.cssSelector(".candidate")).get(1));
+    }
+
+    static List<String> names(WebElement card) {
+        return card.findElements(By.cssSelector(".candidate-name")).stream()
+                .map(e -> e.getText().replaceAll("\\s+", " ")).toList();
+    }
+
+    /** With -Dotodoke.screenshots=DIR, saves what the browser shows, to look at it. */
+    void screenshot(String name, WebElement scrollTo) throws Exception {
+        String dir = System.getProperty("otodoke.screenshots");
+        if (dir != null && browser instanceof org.openqa.selenium.TakesScreenshot camera) {
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "arguments[0] ? arguments[0].scrollIntoView() : window.scrollTo(0, 0)", scrollTo);
+            Files.copy(camera.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+                    Path.of(dir, "otodoke-" + name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     long register() throws Exception {

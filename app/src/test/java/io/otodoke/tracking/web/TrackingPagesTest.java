@@ -77,8 +77,8 @@ class TrackingPagesTest {
         assertThat(html.indexOf("荷物受付")).as("oldest first").isLessThan(html.indexOf("輸送中"));
         assertThat(html).contains(
                 "href=\"https://member.kms.kuronekoyamato.co.jp/parcel/detail?pno=400011112222\" target=\"_blank\" rel=\"noopener noreferrer\"");
-        assertThat(html).as("an unknown number is explained, with the carriers' own pages")
-                .contains("0000-1111-2222", "まだ Otodoke では追跡されていません", "reqCodeNo1=000011112222")
+        assertThat(html).as("an unknown number with a wrong check digit is explained")
+                .contains("0000-1111-2222", "チェックディジット）が合いません。どこかの数字を打ち間違えているかもしれません")
                 .doesNotContainIgnoringCase("error");
         assertThat(html).as("no personal data").doesNotContain("鈴木", "jiro@example.jp", "札幌市中央区", "北一条",
                 "060-0001", "011-000-0000", "玄米茶", "PAGES-1");
@@ -95,7 +95,7 @@ class TrackingPagesTest {
                 .andExpect(status().isOk()).andExpect(cookie().value("otodoke-lang", "en")).andReturn().getResponse();
         switched.setCharacterEncoding("UTF-8");
         assertThat(switched.getContentAsString()).contains("<html lang=\"en\"", "Tracking results",
-                "This number is not tracked on Otodoke yet",
+                "This number does not fit any carrier", "a digit may be mistyped",
                 "href=\"?numbers=123412341234&amp;lang=ja\"");
 
         Cookie remembered = new Cookie("otodoke-lang", "en");
