@@ -173,4 +173,19 @@ class TrackingApiTest {
         Answer health = call("GET", "/actuator/health", null, false);
         assertThat(health.body().get("status").asString()).isEqualTo("UP");
     }
+
+    @Test
+    void theSameNumberLookedUpTooOftenGets429WithRetryAfter() throws Exception {
+        String number = "RATE" + System.nanoTime();
+        int status = 0;
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 61 && status != 429; i++) {
+            last = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/track?numbers=" + number))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            status = last.statusCode();
+        }
+        assertThat(status).isEqualTo(429);
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json.readTree(last.body()).get("type").asString()).isEqualTo("urn:otodoke:problem:rate-limited");
+    }
 }
