@@ -1,0 +1,57 @@
+package io.otodoke.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.otodoke.OtodokeTest;
+import io.otodoke.tracking.ShipmentRegistry;
+import io.otodoke.tracking.Tenant;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Demo mode as `./otodoke demo` runs it: the simulated shop is stored and played through the real ingest. */
+@SpringBootTest(properties = {
+        "otodoke.data-dir=target/test-data/${random.uuid}",
+        "otodoke.api.key=" + OtodokeTest.API_KEY,
+        "otodoke.demo.enabled=true",
+        "otodoke.demo.speed=60"})
+class DemoSimulatorTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ShipmentRegistry registry;
+
+    @Test
+    void theWorldIsStoredAndItsPastIsPlayedAtStart() {
+        Integer demoShipments = jdbc.queryForObject("""
+                select count(*) from shipments s join orders o on o.id = s.order_id where o.order_number like 'OTD-%'""",
+                Integer.class);
+        assertThat(demoShipments).isEqualTo(DemoWorld.generate(20260801L, 200).stream().mapToInt(o -> o.shipments().size()).sum());
+        var statuses = jdbc.queryForList("""
+                select distinct s.status from shipments s join orders o on o.id = s.order_id where o.order_number like 'OTD-%'""",
+                String.class);
+        assertThat(statuses).contains("DELIVERED", "LABEL_CREATED", "EXCEPTION");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from shipments s join orders o on o.id = s.order_id
+                where o.order_number like 'OTD-%' and s.status = 'EXCEPTION'""", Integer.class)).isEqualTo(1);
+        // Simulated data says so: every demo event has the source "demo", and none lies in the future.
+        assertThat(jdbc.queryForList("select distinct source from tracking_events e join shipments s on s.id = e.shipment_id"
+                + " join orders o on o.id = s.order_id where o.order_number like 'OTD-%'", String.class)).containsExactly("demo");
+        assertThat(jdbc.queryForObject("select count(*) from tracking_events where occurred_at > now() + interval '1 minute'",
+                Integer.class)).isZero();
+        assertThat(registry.ordersOfCustomer(Tenant.DEFAULT_ID, DemoSimulator.DEMO_SHOPPER).stream()
+                .filter(o -> o.orderNumber().startsWith("OTD-"))).as("every 25th order").hasSize(8);
+    }
+
+    @Test
+    void laterSimulatedTimeIsCompressedByTheSpeedSoNothingIsInTheFuture() {
+        Instant start = Instant.parse("2026-11-29T03:00:00Z");
+        var state = new DemoSimulator.State(1, 200, Instant.parse("2026-11-28T15:00:00Z"), start, 60);
+        assertThat(DemoSimulator.realTime(start.minus(Duration.ofHours(5)), state)).isEqualTo(start.minus(Duration.ofHours(5)));
+        assertThat(DemoSimulator.realTime(start.plus(Duration.ofHours(6)), state)).isEqualTo(start.plus(Duration.ofMinutes(6)));
+    }
+}
