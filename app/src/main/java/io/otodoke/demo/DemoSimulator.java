@@ -49,6 +49,8 @@ class DemoSimulator implements AutoCloseable {
     static final String DEMO_SHOPPER_NAME = "山田 花子";
     private static final Logger log = LoggerFactory.getLogger(DemoSimulator.class);
     private static final int BATCH = 1000;
+    /** A year of simulated days. */
+    private static final int MAX_ROUNDS = 365;
 
     private final DemoProperties properties;
     private final ShipmentRegistry registry;
@@ -57,8 +59,10 @@ class DemoSimulator implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("demo-simulator").daemon().factory());
-    private List<Due> pending = List.of();
-    private int next;
+    private final java.util.PriorityQueue<Due> pending = new java.util.PriorityQueue<>(Comparator.comparing(Due::at));
+    private State state;
+    private int nextRound;
+    private final java.util.Set<String> usedNumbers = new java.util.HashSet<>();
 
     DemoSimulator(DemoProperties properties, ShipmentRegistry registry, TrackingIngest ingest, JdbcClient jdbc, Clock clock) {
         this.properties = properties;
@@ -77,9 +81,10 @@ class DemoSimulator implements AutoCloseable {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        State state = state();
+        state = state();
         List<DemoOrder> world = DemoWorld.generate(state.seed(), state.orders());
-        pending = plan(world, state);
+        pending.addAll(plan(world, state.origin(), state));
+        nextRound = 1;
         playDue();
         log.info("Demo shop '{}': {} orders; simulated time runs {}× faster", DemoWorld.SHOP_NAME, world.size(), state.speed());
         long tick = properties.tick().toMillis();
@@ -101,25 +106,32 @@ class DemoSimulator implements AutoCloseable {
         return state;
     }
 
-    /** Registers the world's shipments (idempotent) and lists all their events in playing order. */
-    private List<Due> plan(List<DemoOrder> world, State state) {
+    /**
+     * Registers the orders' shipments (idempotent) and lists all their events in playing order.
+     * A tracking number already used by an earlier round is skipped.
+     */
+    private List<Due> plan(List<DemoOrder> world, Instant origin, State state) {
         List<ShipmentRegistration> registrations = new ArrayList<>();
         List<DemoShipment> shipments = new ArrayList<>();
         List<Instant> orderedAt = new ArrayList<>();
         for (int o = 0; o < world.size(); o++) {
             DemoOrder order = world.get(o);
-            Instant placed = state.origin().minus(order.orderedBefore());
+            Instant placed = origin.minus(order.orderedBefore());
+            Instant placedReal = realTime(placed, state);
             boolean demoShopper = o % 25 == 0;
             OrderDetails details = new OrderDetails(order.orderNumber(),
                     demoShopper ? DEMO_SHOPPER : order.customerEmail(), demoShopper ? DEMO_SHOPPER_NAME : order.customerName(),
-                    placed, order.items().stream().map(i -> new OrderItem(i.name(), i.quantity(), i.unitPriceYen())).toList(),
+                    placedReal, order.items().stream().map(i -> new OrderItem(i.name(), i.quantity(), i.unitPriceYen())).toList(),
                     order.totalYen(), order.gift(), order.gift() ? (demoShopper ? DEMO_SHOPPER_NAME : order.customerName()) : null,
                     order.gift() ? "いつもありがとう。" : null);
             for (DemoShipment s : order.shipments()) {
+                if (!usedNumbers.add(s.carrier() + ":" + s.trackingNumber())) {
+                    continue;
+                }
                 DemoRecipient r = s.recipient();
                 registrations.add(new ShipmentRegistration(s.carrier(), s.trackingNumber(), ShipmentLeg.OUTBOUND, details,
                         new Recipient(r.name(), r.postalCode(), r.prefecture(), r.city(), r.addressLine(), r.phone()),
-                        false, placed));
+                        false, placedReal));
                 shipments.add(s);
                 orderedAt.add(placed);
             }
@@ -129,7 +141,8 @@ class DemoSimulator implements AutoCloseable {
         for (int i = 0; i < shipments.size(); i++) {
             var outcome = outcomes.get(i);
             if (outcome.error() != null) {
-                throw new IllegalStateException("demo shipment rejected: " + outcome.error());
+                log.warn("Demo shipment {} skipped: {}", shipments.get(i).trackingNumber(), outcome.error().detail());
+                continue;
             }
             DemoShipment s = shipments.get(i);
             for (int seq = 0; seq < s.script().size(); seq++) {
@@ -146,6 +159,37 @@ class DemoSimulator implements AutoCloseable {
         }
         due.sort(Comparator.comparing(Due::at));
         return due;
+    }
+
+    /**
+     * The shop keeps taking orders: round k is the day before {@code origin + k days}, with the
+     * orders of a world generated from {@code seed + k} that were placed in that day, numbered
+     * {@code OTD-k-…}. A round is planned when the simulated clock reaches its day; a tracking
+     * number that an earlier round already used is skipped (registration is idempotent).
+     */
+    static List<DemoOrder> round(State state, int k) {
+        Duration day = Duration.ofDays(1);
+        return DemoWorld.generate(state.seed() + k, state.orders()).stream()
+                .filter(o -> o.orderedBefore().compareTo(day) < 0)
+                .map(o -> new DemoOrder("OTD-" + k + "-" + o.orderNumber().substring(4), o.customerEmail(), o.customerName(),
+                        o.orderedBefore(), o.items(), o.totalYen(), o.gift(), o.shipments()))
+                .toList();
+    }
+
+    /** The simulated clock: real time until the start, then {@code speed} times faster. */
+    static Instant simulatedNow(Instant now, State state) {
+        if (!now.isAfter(state.startedAt())) {
+            return now;
+        }
+        return state.startedAt().plus(Duration.between(state.startedAt(), now).multipliedBy(state.speed()));
+    }
+
+    private void planRoundsUpTo(Instant now) {
+        Instant simulated = simulatedNow(now, state);
+        while (nextRound <= MAX_ROUNDS && !state.origin().plus(Duration.ofDays(nextRound - 1)).isAfter(simulated)) {
+            pending.addAll(plan(round(state, nextRound), state.origin().plus(Duration.ofDays(nextRound)), state));
+            nextRound++;
+        }
     }
 
     /** Before the demo started: as simulated. After: compressed by the speed, so never in the future. */
@@ -168,14 +212,18 @@ class DemoSimulator implements AutoCloseable {
     /** Plays the events that are due, a batch at a time; a failed batch is played again at the next tick. */
     private synchronized void playDue() {
         Instant now = clock.instant();
-        while (next < pending.size() && !pending.get(next).at().isAfter(now)) {
-            int end = next;
-            List<IncomingEvent> batch = new ArrayList<>();
-            while (end < pending.size() && batch.size() < BATCH && !pending.get(end).at().isAfter(now)) {
-                batch.add(pending.get(end++).event());
+        planRoundsUpTo(now);
+        while (!pending.isEmpty() && !pending.peek().at().isAfter(now)) {
+            List<Due> batch = new ArrayList<>();
+            while (!pending.isEmpty() && batch.size() < BATCH && !pending.peek().at().isAfter(now)) {
+                batch.add(pending.poll());
             }
-            ingest.ingest(Tenant.DEFAULT_ID, batch);
-            next = end;
+            try {
+                ingest.ingest(Tenant.DEFAULT_ID, batch.stream().map(Due::event).toList());
+            } catch (RuntimeException e) {
+                pending.addAll(batch);
+                throw e;
+            }
         }
     }
 

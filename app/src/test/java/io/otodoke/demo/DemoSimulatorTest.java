@@ -28,23 +28,23 @@ class DemoSimulatorTest {
     @Test
     void theWorldIsStoredAndItsPastIsPlayedAtStart() {
         Integer demoShipments = jdbc.queryForObject("""
-                select count(*) from shipments s join orders o on o.id = s.order_id where o.order_number like 'OTD-%'""",
+                select count(*) from shipments s join orders o on o.id = s.order_id where o.order_number ~ '^OTD-[0-9]+$'""",
                 Integer.class);
         assertThat(demoShipments).isEqualTo(DemoWorld.generate(20260801L, 200).stream().mapToInt(o -> o.shipments().size()).sum());
         var statuses = jdbc.queryForList("""
-                select distinct s.status from shipments s join orders o on o.id = s.order_id where o.order_number like 'OTD-%'""",
+                select distinct s.status from shipments s join orders o on o.id = s.order_id where o.order_number ~ '^OTD-[0-9]+$'""",
                 String.class);
         assertThat(statuses).contains("DELIVERED", "LABEL_CREATED", "EXCEPTION");
         assertThat(jdbc.queryForObject("""
                 select count(*) from shipments s join orders o on o.id = s.order_id
-                where o.order_number like 'OTD-%' and s.status = 'EXCEPTION'""", Integer.class)).isEqualTo(1);
+                where o.order_number ~ '^OTD-[0-9]+$' and s.status = 'EXCEPTION'""", Integer.class)).isEqualTo(1);
         // Simulated data says so: every demo event has the source "demo", and none lies in the future.
         assertThat(jdbc.queryForList("select distinct source from tracking_events e join shipments s on s.id = e.shipment_id"
-                + " join orders o on o.id = s.order_id where o.order_number like 'OTD-%'", String.class)).containsExactly("demo");
+                + " join orders o on o.id = s.order_id where o.order_number ~ '^OTD-[0-9]+$'", String.class)).containsExactly("demo");
         assertThat(jdbc.queryForObject("select count(*) from tracking_events where occurred_at > now() + interval '1 minute'",
                 Integer.class)).isZero();
         assertThat(registry.ordersOfCustomer(Tenant.DEFAULT_ID, DemoSimulator.DEMO_SHOPPER).stream()
-                .filter(o -> o.orderNumber().startsWith("OTD-"))).as("every 25th order").hasSize(8);
+                .filter(o -> o.orderNumber().matches("OTD-[0-9]+"))).as("every 25th order").hasSize(8);
     }
 
     @Test
@@ -53,5 +53,21 @@ class DemoSimulatorTest {
         var state = new DemoSimulator.State(1, 200, Instant.parse("2026-11-28T15:00:00Z"), start, 60);
         assertThat(DemoSimulator.realTime(start.minus(Duration.ofHours(5)), state)).isEqualTo(start.minus(Duration.ofHours(5)));
         assertThat(DemoSimulator.realTime(start.plus(Duration.ofHours(6)), state)).isEqualTo(start.plus(Duration.ofMinutes(6)));
+    }
+
+    @Test
+    void theShopKeepsTakingOrdersOneSimulatedDayAtATime() {
+        var state = new DemoSimulator.State(20260801L, 200, Instant.parse("2026-11-28T15:00:00Z"),
+                Instant.parse("2026-11-29T03:00:00Z"), 60);
+        var day3 = DemoSimulator.round(state, 3);
+        assertThat(day3).isNotEmpty().allSatisfy(o -> {
+            assertThat(o.orderNumber()).startsWith("OTD-3-");
+            assertThat(o.orderedBefore()).isLessThan(Duration.ofDays(1));
+        });
+        assertThat(DemoSimulator.round(state, 3)).isEqualTo(day3);
+        assertThat(DemoSimulator.simulatedNow(state.startedAt().plus(Duration.ofMinutes(30)), state))
+                .isEqualTo(state.startedAt().plus(Duration.ofHours(30)));
+        Integer later = jdbc.queryForObject("select count(*) from orders where order_number like 'OTD-1-%'", Integer.class);
+        assertThat(later).as("the first day after the origin is planned at start").isPositive();
     }
 }
