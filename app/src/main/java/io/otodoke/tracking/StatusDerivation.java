@@ -89,8 +89,9 @@ public final class StatusDerivation {
      *                  only {@code UNKNOWN} / {@code EXPIRED} ones). Its own
      *                  status differs when a rule reinterpreted it: a NOT_FOUND within the grace
      *                  period, a movement scan or a delivery on the return leg
+     * @param progress  where the rules stand after these events, for {@link #resume}
      */
-    public record Derived(TrackingStatus status, StatusReason reason, TrackingEvent decidedBy) {
+    public record Derived(TrackingStatus status, StatusReason reason, TrackingEvent decidedBy, Progress progress) {
         public Derived {
             Objects.requireNonNull(status, "status");
         }
@@ -134,7 +135,7 @@ public final class StatusDerivation {
         Fold fold = new Fold(Progress.NONE);
         ordered.forEach(fold::apply);
         if (fold.status != null) {
-            return new Derived(fold.status, fold.reason, fold.decidedBy);
+            return new Derived(fold.status, fold.reason, fold.decidedBy, fold.progress());
         }
 
         TrackingEvent notFound = ordered.stream()
@@ -142,7 +143,7 @@ public final class StatusDerivation {
                 .max(Comparator.comparing(TrackingEvent::receivedAt).thenComparing(EventOrder.of(ordered)))
                 .orElse(null);
         if (notFound == null) {
-            return new Derived(LABEL_CREATED, null, null);
+            return new Derived(LABEL_CREATED, null, null, Progress.NONE);
         }
         boolean labelIsFresh = notFound.receivedAt().isBefore(shipmentCreatedAt.plus(NOT_FOUND_GRACE));
         return derived(labelIsFresh ? LABEL_CREATED : NOT_FOUND, notFound);
@@ -150,7 +151,7 @@ public final class StatusDerivation {
 
     private static Derived derived(TrackingStatus status, TrackingEvent decidedBy) {
         StatusReason reason = decidedBy.status() == status ? decidedBy.reason() : null;
-        return new Derived(status, reason, decidedBy);
+        return new Derived(status, reason, decidedBy, Progress.NONE);
     }
 
     /** One event per scan: the same row received again counts once, at its first receipt. */

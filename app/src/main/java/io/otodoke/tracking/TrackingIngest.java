@@ -153,8 +153,8 @@ public class TrackingIngest {
             } else {
                 List<TrackingEvent> all = new ArrayList<>(history.getOrDefault(id, List.of()));
                 all.addAll(newEvents);
-                progress = StatusDerivation.progress(all);
                 StatusDerivation.Derived d = StatusDerivation.deriveWithReason(all, s.createdAt());
+                progress = d.progress();
                 status = d.status();
                 reason = d.reason();
             }
