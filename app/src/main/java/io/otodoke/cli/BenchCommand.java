@@ -60,8 +60,10 @@ class BenchCommand implements Runnable {
         }
     }
 
-    /** The scratch data folder of a benchmark's own server. */
+    /** The scratch data folder of a benchmark's own server, and how many clients load it. */
     static final class Scratch {
+        @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default ${DEFAULT-VALUE})")
+        int clients;
         @Option(names = "--data-dir", defaultValue = "./data-bench", description = "scratch folder, emptied first (default ${DEFAULT-VALUE})")
         Path dataDir;
         @Option(names = "--keep", description = "keep the scratch folder afterwards")
@@ -98,8 +100,6 @@ class BenchCommand implements Runnable {
         int batch;
         @Option(names = "--events-per-shipment", defaultValue = "10", description = "default ${DEFAULT-VALUE}")
         int perShipment;
-        @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default ${DEFAULT-VALUE})")
-        int clients;
         @Mixin
         Scratch scratch;
         @Unmatched
@@ -107,7 +107,7 @@ class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            return scratch.onFreshServer(springArgs, context -> new IngestBenchmark(context, events, batch, perShipment, clients).run());
+            return scratch.onFreshServer(springArgs, context -> new IngestBenchmark(context, events, batch, perShipment, scratch.clients).run());
         }
     }
 
@@ -119,8 +119,6 @@ class BenchCommand implements Runnable {
         int shipments;
         @Option(names = "--requests", defaultValue = "20000", description = "measured requests per endpoint (default ${DEFAULT-VALUE})")
         int requests;
-        @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default ${DEFAULT-VALUE})")
-        int clients;
         @Mixin
         Scratch scratch;
         @Unmatched
@@ -128,7 +126,7 @@ class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            return scratch.onFreshServer(springArgs, context -> new LookupBenchmark(context, shipments, requests, clients).run());
+            return scratch.onFreshServer(springArgs, context -> new LookupBenchmark(context, shipments, requests, scratch.clients).run());
         }
     }
 

@@ -8,14 +8,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param dataDir          folder of the embedded PostgreSQL and of uploaded files
  *                         ({@code otodoke.data-dir}, default {@code ./data})
- * @param db               an external PostgreSQL instead of the embedded one
+ * @param db               the database: an external PostgreSQL by URL, or the embedded one and its settings
  */
 @ConfigurationProperties("otodoke")
-public record DatabaseProperties(Path dataDir, External db) {
+public record DatabaseProperties(Path dataDir, Db db) {
 
     public DatabaseProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
-        db = db == null ? new External(null, null, null, 0, false, 20) : db;
+        db = db == null ? new Db(null, null, null, 0, false, 20) : db;
     }
 
     /**
@@ -27,9 +27,9 @@ public record DatabaseProperties(Path dataDir, External db) {
      *                         the same data folder, connect to it instead of failing (CLI commands)
      * @param poolSize         maximum connections in the pool
      */
-    public record External(String url, String user, String password, int embeddedPort,
+    public record Db(String url, String user, String password, int embeddedPort,
                            boolean attachIfRunning, int poolSize) {
-        public External {
+        public Db {
             poolSize = poolSize <= 0 ? 20 : poolSize;
         }
 
