@@ -1,5 +1,10 @@
 package io.otodoke.account;
 
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
 import io.otodoke.web.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,71 +15,144 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Who may call what, in one place. The machine API is stateless and takes an API key; pages use
- * a session with CSRF protection. The public lookup is open.
+ * Who may call what, in one place (docs/security.md). These rules run before any controller, so
+ * before any data is read; which records a permitted caller then sees is its {@link Caller} scope,
+ * applied inside the queries. Anything not listed is denied.
+ *
+ * <p>The machine API is stateless and takes a bearer secret (API key or device token); pages use a
+ * session with CSRF protection. The public lookup is open to everyone.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
+    /** No inline scripts or styles anywhere; no framing. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private static final String SHOPPER = Role.SHOPPER.name(), OPERATOR = Role.OPERATOR.name(),
+            SELLER = Role.SELLER.name(), ADMIN = Role.ADMIN.name();
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiKeyFilter apiKeys, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, BearerTokenFilter bearer, ObjectMapper json) throws Exception {
         http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable())
+                .csrf(csrf -> csrf.disable()) // no cookies: a bearer secret cannot be sent by another site
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
+                .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .headers(SecurityConfiguration::headers)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/track", "/api/v1/carriers", "/api/v1/tracking-numbers/detect").permitAll()
-                        .anyRequest().hasRole(Roles.OPERATOR))
+                        // public: no personal data, rate-limited
+                        .requestMatchers(GET, "/api/v1/track", "/api/v1/carriers").permitAll()
+                        .requestMatchers(POST, "/api/v1/tracking-numbers/detect").permitAll()
+                        // anyone with a credential: who am I
+                        .requestMatchers(GET, "/api/v1/me").authenticated()
+                        // a shop's data: its operator; a seller's own orders; administrators read all
+                        .requestMatchers(POST, "/api/v1/events").hasRole(OPERATOR)
+                        .requestMatchers(POST, "/api/v1/shipments").hasAnyRole(OPERATOR, SELLER)
+                        .requestMatchers(GET, "/api/v1/shipments", "/api/v1/shipments/*", "/api/v1/orders/*")
+                                .hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        .requestMatchers("/api/v1/shipments/*/share-links", "/api/v1/shipments/*/share-links/*")
+                                .hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        // credentials and people
+                        .requestMatchers(GET, "/api/v1/api-keys").hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        .requestMatchers(POST, "/api/v1/api-keys").hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        .requestMatchers(DELETE, "/api/v1/api-keys/*").hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        .requestMatchers(GET, "/api/v1/users").hasAnyRole(OPERATOR, ADMIN)
+                        .requestMatchers(POST, "/api/v1/users").hasAnyRole(OPERATOR, ADMIN)
+                        .requestMatchers(PUT, "/api/v1/users/*/role").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/v1/users/*/device-tokens").hasAnyRole(OPERATOR, ADMIN)
+                        .requestMatchers(GET, "/api/v1/sellers").hasAnyRole(OPERATOR, ADMIN)
+                        .requestMatchers(POST, "/api/v1/sellers").hasAnyRole(OPERATOR, ADMIN)
+                        .requestMatchers("/api/v1/tenants").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/v1/audit").hasRole(ADMIN)
+                        .anyRequest().denyAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(json, res, HttpStatus.UNAUTHORIZED,
-                                "unauthorized", "API key required",
-                                "Send the operator API key as 'Authorization: Bearer <key>'."))
+                                "unauthorized", "Credential required",
+                                "Send an API key or device token as 'Authorization: Bearer <secret>'."))
                         .accessDeniedHandler((req, res, ex) -> problem(json, res, HttpStatus.FORBIDDEN, "forbidden",
-                                "Forbidden", "This API key may not do that.")));
+                                "Forbidden", "This credential's role may not do that.")));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/orders/**").hasRole(Roles.SHOPPER)
-                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Roles.OPERATOR)
-                        .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/orders", false).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/").permitAll());
+    SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions) throws Exception {
+        var afterSignIn = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
+                                                jakarta.servlet.http.HttpServletResponse response) {
+                Caller caller = Caller.current();
+                return caller == null ? "/" : home(caller.role());
+            }
+        };
+        http.headers(SecurityConfiguration::headers)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/track", "/track/choice", "/login", "/s/*", "/error").permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/favicon.svg").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/bench/static").permitAll() // exists only while a benchmark runs
+                        .requestMatchers("/orders", "/orders/**").hasRole(SHOPPER)
+                        .requestMatchers("/shipments", "/shipments/**").hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        .requestMatchers("/admin", "/admin/**", "/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/account", "/account/**").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/").permitAll())
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
+                        .maximumSessions(-1).sessionRegistry(sessions));
         return http.build();
     }
 
-    /** The API key filter belongs to the API chain only, not to every request as a servlet filter. */
+    /** Where a role lands after signing in. */
+    static String home(Role role) {
+        return switch (role) {
+            case SHOPPER -> "/orders";
+            case OPERATOR, SELLER -> "/shipments";
+            case ADMIN -> "/admin";
+            case DRIVER -> "/account";
+        };
+    }
+
+    /** CSP without inline code, no framing, HSTS on HTTPS requests (also behind a proxy that says so). */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
+    }
+
+    /** The bearer filter belongs to the API chain only, not to every request as a servlet filter. */
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilterOutsideTheChain(ApiKeyFilter filter) {
-        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(filter);
+    FilterRegistrationBean<BearerTokenFilter> bearerFilterOutsideTheChain(BearerTokenFilter filter) {
+        FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
     }
 
+    /** Tells the session registry when sessions end. */
     @Bean
-    UserDetailsService users(DemoUsers demoUsers, PasswordEncoder encoder) {
-        return new InMemoryUserDetailsManager(demoUsers.userDetails(encoder));
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     static void problem(ObjectMapper json, HttpServletResponse res, HttpStatus status, String code, String title,

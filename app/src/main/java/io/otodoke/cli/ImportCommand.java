@@ -3,7 +3,7 @@ package io.otodoke.cli;
 import io.otodoke.tracking.ItemError;
 import io.otodoke.tracking.ShipmentCsv;
 import io.otodoke.tracking.ShipmentRegistry;
-import io.otodoke.tracking.Tenant;
+import io.otodoke.account.Tenant;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;

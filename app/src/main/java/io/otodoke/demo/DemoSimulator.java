@@ -8,7 +8,8 @@ import io.otodoke.tracking.Recipient;
 import io.otodoke.tracking.ShipmentLeg;
 import io.otodoke.tracking.ShipmentRegistration;
 import io.otodoke.tracking.ShipmentRegistry;
-import io.otodoke.tracking.Tenant;
+import io.otodoke.account.DemoUsers;
+import io.otodoke.account.Tenant;
 import io.otodoke.tracking.TimePrecision;
 import io.otodoke.tracking.TrackingEvent;
 import io.otodoke.tracking.TrackingIngest;
@@ -47,6 +48,8 @@ class DemoSimulator implements AutoCloseable {
     /** The demo shopper (see account.DemoUsers) receives every 25th order of the world. */
     static final String DEMO_SHOPPER = "hanako@example.jp";
     static final String DEMO_SHOPPER_NAME = "山田 花子";
+    /** Every 4th order is sold by the demo marketplace's seller (account.DemoUsers). */
+    static final String SELLER_NAME = "山田園 (デモ)";
     private static final Logger log = LoggerFactory.getLogger(DemoSimulator.class);
     private static final int BATCH = 1000;
     /** A year of simulated days. */
@@ -57,6 +60,7 @@ class DemoSimulator implements AutoCloseable {
     private final TrackingIngest ingest;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DemoUsers demoUsers;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("demo-simulator").daemon().factory());
     private final java.util.PriorityQueue<Due> pending = new java.util.PriorityQueue<>(Comparator.comparing(Due::at));
@@ -64,7 +68,9 @@ class DemoSimulator implements AutoCloseable {
     private int nextRound;
     private final java.util.Set<String> usedNumbers = new java.util.HashSet<>();
 
-    DemoSimulator(DemoProperties properties, ShipmentRegistry registry, TrackingIngest ingest, JdbcClient jdbc, Clock clock) {
+    DemoSimulator(DemoProperties properties, ShipmentRegistry registry, TrackingIngest ingest, JdbcClient jdbc, Clock clock,
+                  DemoUsers demoUsers) {
+        this.demoUsers = demoUsers;
         this.properties = properties;
         this.registry = registry;
         this.ingest = ingest;
@@ -81,6 +87,7 @@ class DemoSimulator implements AutoCloseable {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
+        demoUsers.create(DemoWorld.SHOP_NAME, SELLER_NAME);
         state = state();
         List<DemoOrder> world = DemoWorld.generate(state.seed(), state.orders());
         pending.addAll(plan(world, state.origin(), state));
@@ -123,7 +130,7 @@ class DemoSimulator implements AutoCloseable {
                     demoShopper ? DEMO_SHOPPER : order.customerEmail(), demoShopper ? DEMO_SHOPPER_NAME : order.customerName(),
                     placedReal, order.items().stream().map(i -> new OrderItem(i.name(), i.quantity(), i.unitPriceYen())).toList(),
                     order.totalYen(), order.gift(), order.gift() ? (demoShopper ? DEMO_SHOPPER_NAME : order.customerName()) : null,
-                    order.gift() ? "いつもありがとう。" : null);
+                    order.gift() ? "いつもありがとう。" : null, o % 4 == 2 ? DemoUsers.SELLER_CODE : null, false, false);
             for (DemoShipment s : order.shipments()) {
                 if (!usedNumbers.add(s.carrier() + ":" + s.trackingNumber())) {
                     continue;

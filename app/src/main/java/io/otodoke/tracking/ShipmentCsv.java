@@ -24,7 +24,7 @@ public final class ShipmentCsv {
 
     static final Set<String> COLUMNS = Set.of("carrier", "tracking_number", "leg", "international", "order_number",
             "customer_email", "customer_name", "ordered_at", "item_name", "quantity", "unit_price_yen", "total_yen",
-            "gift", "recipient_name", "postal_code", "prefecture", "city", "address", "phone");
+            "gift", "seller", "recipient_name", "postal_code", "prefecture", "city", "address", "phone");
 
     private ShipmentCsv() {
     }
@@ -91,7 +91,7 @@ public final class ShipmentCsv {
             String total = get(r, "total_yen");
             order = new OrderDetails(orderNumber, get(r, "customer_email"), get(r, "customer_name"),
                     instant(r, "ordered_at"), items, total == null ? null : number(r, "total_yen", 0),
-                    bool(r, "gift"), null, null);
+                    bool(r, "gift"), null, null, get(r, "seller"), false, false);
         }
         Recipient recipient = null;
         if (get(r, "recipient_name") != null || get(r, "address") != null) {

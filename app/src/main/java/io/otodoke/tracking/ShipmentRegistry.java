@@ -1,5 +1,8 @@
 package io.otodoke.tracking;
 
+import io.otodoke.account.Caller;
+import io.otodoke.account.Seller;
+import io.otodoke.account.Tenants;
 import io.otodoke.carrier.CarrierDirectory;
 import io.otodoke.carrier.TrackingNumbers;
 import java.time.Clock;
@@ -17,17 +20,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class ShipmentRegistry {
 
     static final int MAX_TRACKING_NUMBER_LENGTH = 64;
+    /** The most orders one list shows. */
+    static final int MAX_ORDERS = 200;
 
     private final ShipmentStore store;
     private final EventStore events;
     private final CarrierDirectory carriers;
     private final Clock clock;
+    private final Tenants tenants;
 
-    ShipmentRegistry(ShipmentStore store, EventStore events, CarrierDirectory carriers, Clock clock) {
+    ShipmentRegistry(ShipmentStore store, EventStore events, CarrierDirectory carriers, Clock clock, Tenants tenants) {
         this.store = store;
         this.events = events;
         this.carriers = carriers;
         this.clock = clock;
+        this.tenants = tenants;
     }
 
     /**
@@ -36,16 +43,53 @@ public class ShipmentRegistry {
      */
     @Transactional
     public List<RegistrationOutcome> register(long tenantId, List<ShipmentRegistration> batch) {
+        return register(tenantId, null, batch);
+    }
+
+    /**
+     * Registers for a caller: an operator in its tenant; a seller in its tenant, each shipment
+     * with an order that is (or becomes) the seller's own.
+     */
+    @Transactional
+    public List<RegistrationOutcome> register(Caller by, List<ShipmentRegistration> batch) {
+        return switch (by.role()) {
+            case OPERATOR -> register(by.tenantId(), null, batch);
+            case SELLER -> register(by.tenantId(), by.sellerId(), batch);
+            default -> throw new IllegalArgumentException(by.role() + " does not register shipments");
+        };
+    }
+
+    private List<RegistrationOutcome> register(long tenantId, Long sellerOnly, List<ShipmentRegistration> batch) {
         List<RegistrationOutcome> outcomes = new ArrayList<>(batch.size());
         Instant now = clock.instant();
         for (int i = 0; i < batch.size(); i++) {
             ShipmentRegistration r = batch.get(i);
             ItemError error = validate(i, r, now);
+            Long sellerId = sellerOnly;
+            if (error == null && r.order() != null && r.order().seller() != null) {
+                Long named = tenants.seller(tenantId, r.order().seller()).map(Seller::id).orElse(null);
+                if (named == null || sellerOnly != null && !sellerOnly.equals(named)) {
+                    error = new ItemError(i, "unknown-seller", "order.seller", "no seller '" + r.order().seller()
+                            + "' " + (sellerOnly == null ? "in this tenant" : "that this key acts for"));
+                }
+                sellerId = named;
+            }
+            if (error == null && sellerOnly != null && r.order() == null) {
+                error = new ItemError(i, "missing-order", "order", "a seller's shipment belongs to one of its orders");
+            }
+            ShipmentStore.OrderKey order = null;
+            if (error == null && r.order() != null) {
+                order = store.upsertOrder(tenantId, r.order(), sellerId);
+                if (sellerOnly != null && !sellerOnly.equals(order.sellerId())) {
+                    error = new ItemError(i, "order-of-another-seller", "order.orderNumber",
+                            "order " + r.order().orderNumber() + " is not this seller's");
+                }
+            }
             if (error != null) {
                 outcomes.add(new RegistrationOutcome(i, null, false, error));
                 continue;
             }
-            Long orderId = r.order() == null ? null : store.upsertOrder(tenantId, r.order());
+            Long orderId = order == null ? null : order.id();
             String number = TrackingNumbers.normalize(r.trackingNumber());
             var registered = store.insertShipment(tenantId, orderId, r.leg() == null ? ShipmentLeg.OUTBOUND : r.leg(),
                     r.carrier(), number, r.trackingNumber(), r.international(), r.recipient(),
@@ -80,17 +124,47 @@ public class ShipmentRegistry {
         return null;
     }
 
+    /** A shipment of a tenant, for the system itself (share links, tests): no caller scope. */
     public Optional<ShipmentView> shipment(long tenantId, long id) {
-        return store.shipment(tenantId, id).map(s -> view(s, events.eventsOf(List.of(s.id())).getOrDefault(s.id(), List.of())));
+        return store.shipment(tenantId, id).map(this::withTimeline);
     }
 
+    /** A shipment the caller may see; any other id is not found. */
+    public Optional<ShipmentView> shipment(Caller caller, long id) {
+        return store.shipment(CallerScope.of(caller), id).map(this::withTimeline);
+    }
+
+    /** The newest shipments the caller may see, without timelines. */
+    public List<ShipmentView> shipments(Caller caller, TrackingStatus status, Long before, int limit) {
+        return store.shipments(CallerScope.of(caller), status, before, limit).stream()
+                .map(s -> view(s, List.of())).toList();
+    }
+
+    /** An order of a tenant, for the system itself: no caller scope. */
     public Optional<OrderView> order(long tenantId, long id) {
         return store.order(tenantId, id).map(o -> withShipments(List.of(o)).getFirst());
     }
 
-    /** The orders of one shopper, newest first, with their shipments and timelines. */
-    public List<OrderView> ordersOfCustomer(long tenantId, String email) {
-        return withShipments(store.ordersOfCustomer(tenantId, email));
+    /** An order the caller may see; any other id is not found. */
+    public Optional<OrderView> order(Caller caller, long id) {
+        return store.order(CallerScope.of(caller), id).map(o -> withShipments(List.of(o)).getFirst());
+    }
+
+    /** The orders the caller may see (a shopper's own), newest first, with shipments and timelines. */
+    public List<OrderView> orders(Caller caller) {
+        return withShipments(store.orders(CallerScope.of(caller), MAX_ORDERS));
+    }
+
+    /** The giver of a gift order chooses what the recipient's share link shows. */
+    @Transactional
+    public void giftChoices(Caller giver, long orderId, boolean showGiver, boolean showItems) {
+        OrderView order = order(giver, orderId).filter(OrderView::gift)
+                .orElseThrow(() -> new IllegalArgumentException("not a gift order of this caller"));
+        store.giftChoices(order.id(), showGiver, showItems);
+    }
+
+    private ShipmentView withTimeline(ShipmentStore.ShipmentRow s) {
+        return view(s, events.eventsOf(List.of(s.id())).getOrDefault(s.id(), List.of()));
     }
 
     private List<OrderView> withShipments(List<ShipmentStore.OrderRow> orders) {
@@ -100,13 +174,13 @@ public class ShipmentRegistry {
         for (var s : rows) {
             byOrder.computeIfAbsent(s.orderId(), k -> new ArrayList<>()).add(view(s, timelines.getOrDefault(s.id(), List.of())));
         }
-        return orders.stream().map(o -> new OrderView(o.id(), o.orderNumber(), o.customerEmail(), o.customerName(),
-                o.orderedAt(), o.items(), o.totalYen(), o.gift(), o.giverName(), o.giftMessage(),
-                byOrder.getOrDefault(o.id(), List.of()))).toList();
+        return orders.stream().map(o -> new OrderView(o.id(), o.tenantId(), o.orderNumber(), o.customerEmail(),
+                o.customerName(), o.orderedAt(), o.items(), o.totalYen(), o.gift(), o.giverName(), o.giftMessage(),
+                o.sellerId(), o.giftShowGiver(), o.giftShowItems(), byOrder.getOrDefault(o.id(), List.of()))).toList();
     }
 
     private static ShipmentView view(ShipmentStore.ShipmentRow s, List<TrackingEvent> list) {
-        return new ShipmentView(s.id(), s.orderId(), s.leg(), s.carrier(), s.trackingNumber(), s.status(), s.reason(),
+        return new ShipmentView(s.id(), s.tenantId(), s.orderId(), s.leg(), s.carrier(), s.trackingNumber(), s.status(), s.reason(),
                 s.createdAt(), s.lastEventAt(), s.staleReason(), s.recipient(), Timeline.of(list));
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -147,21 +148,31 @@ class ShipmentStore {
     }
 
     /** Inserts the order when its number is new in the tenant; returns its id either way. */
-    long upsertOrder(long tenantId, OrderDetails o) {
+    /** The order's id and seller, created unless the tenant has this order number. */
+    record OrderKey(long id, Long sellerId) {
+    }
+
+    OrderKey upsertOrder(long tenantId, OrderDetails o, Long sellerId) {
         Long id = jdbc.query("""
                 insert into orders (tenant_id, order_number, customer_email, customer_name, ordered_at, total_yen, items,
-                    gift, giver_name, gift_message)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                    gift, giver_name, gift_message, seller_id, gift_show_giver, gift_show_items)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
                 on conflict (tenant_id, order_number) do nothing returning id
                 """, rs -> rs.next() ? rs.getLong(1) : null,
                 tenantId, o.orderNumber(), o.customerEmail(), o.customerName(),
                 o.orderedAt() == null ? null : OffsetDateTime.ofInstant(o.orderedAt(), java.time.ZoneOffset.UTC),
-                o.totalYen(), json.writeValueAsString(o.items()), o.gift(), o.giverName(), o.giftMessage());
+                o.totalYen(), json.writeValueAsString(o.items()), o.gift(), o.giverName(), o.giftMessage(), sellerId,
+                o.giftShowGiver(), o.giftShowItems());
         if (id != null) {
-            return id;
+            return new OrderKey(id, sellerId);
         }
-        return jdbc.queryForObject("select id from orders where tenant_id = ? and order_number = ?", Long.class,
-                tenantId, o.orderNumber());
+        return jdbc.queryForObject("select id, seller_id from orders where tenant_id = ? and order_number = ?",
+                (rs, i) -> new OrderKey(rs.getLong(1), (Long) rs.getObject(2)), tenantId, o.orderNumber());
+    }
+
+    /** The giver's choice of what the recipient's share link shows. */
+    void giftChoices(long orderId, boolean showGiver, boolean showItems) {
+        jdbc.update("update orders set gift_show_giver = ?, gift_show_items = ? where id = ?", showGiver, showItems, orderId);
     }
 
     /** Inserts the shipment unless (carrier, number) exists; returns the id and whether it was created. */
@@ -193,6 +204,19 @@ class ShipmentStore {
                 (rs, i) -> row(rs), tenantId, id).stream().findFirst();
     }
 
+    Optional<ShipmentRow> shipment(CallerScope scope, long id) {
+        return jdbc.query("select " + SHIPMENT_COLUMNS + " from shipments s where s.id = ? and " + scope.shipments().sql(),
+                (rs, i) -> row(rs), CallerScope.params(List.of(id), scope.shipments())).stream().findFirst();
+    }
+
+    /** The newest shipments in scope, optionally of one status, at most {@code limit}, before id {@code before}. */
+    List<ShipmentRow> shipments(CallerScope scope, TrackingStatus status, Long before, int limit) {
+        String st = status == null ? null : status.name();
+        return jdbc.query("select " + SHIPMENT_COLUMNS + " from shipments s where (?::text is null or s.status = ?)"
+                        + " and (?::bigint is null or s.id < ?) and " + scope.shipments().sql() + " order by s.id desc limit ?",
+                (rs, i) -> row(rs), CallerScope.params(Arrays.asList(st, st, before, before), scope.shipments(), limit));
+    }
+
     List<ShipmentRow> shipmentsOfOrders(Collection<Long> orderIds) {
         if (orderIds.isEmpty()) {
             return List.of();
@@ -218,8 +242,9 @@ class ShipmentStore {
         }, (rs, i) -> row(rs));
     }
 
-    record OrderRow(long id, String orderNumber, String customerEmail, String customerName, Instant orderedAt,
-                    List<OrderItem> items, Long totalYen, boolean gift, String giverName, String giftMessage) {
+    record OrderRow(long id, long tenantId, String orderNumber, String customerEmail, String customerName,
+                    Instant orderedAt, List<OrderItem> items, Long totalYen, boolean gift, String giverName,
+                    String giftMessage, Long sellerId, boolean giftShowGiver, boolean giftShowItems) {
     }
 
     Optional<OrderRow> order(long tenantId, long id) {
@@ -227,21 +252,27 @@ class ShipmentStore {
                 .stream().findFirst();
     }
 
-    List<OrderRow> ordersOfCustomer(long tenantId, String email) {
-        return jdbc.query("""
-                select * from orders where tenant_id = ? and lower(customer_email) = lower(?)
-                order by ordered_at desc nulls last, id desc
-                """, (rs, i) -> orderRow(rs), tenantId, email);
+    Optional<OrderRow> order(CallerScope scope, long id) {
+        return jdbc.query("select * from orders o where o.id = ? and " + scope.orders().sql(), (rs, i) -> orderRow(rs),
+                CallerScope.params(List.of(id), scope.orders())).stream().findFirst();
+    }
+
+    /** The orders in scope, newest first (for a shopper: their own). */
+    List<OrderRow> orders(CallerScope scope, int limit) {
+        return jdbc.query("select * from orders o where " + scope.orders().sql()
+                + " order by o.ordered_at desc nulls last, o.id desc limit ?", (rs, i) -> orderRow(rs),
+                CallerScope.params(List.of(), scope.orders(), limit));
     }
 
     private OrderRow orderRow(ResultSet rs) throws SQLException {
         OffsetDateTime ordered = rs.getObject("ordered_at", OffsetDateTime.class);
         long total = rs.getLong("total_yen");
         Long totalYen = rs.wasNull() ? null : total;
-        return new OrderRow(rs.getLong("id"), rs.getString("order_number"), rs.getString("customer_email"),
-                rs.getString("customer_name"), ordered == null ? null : ordered.toInstant(),
+        return new OrderRow(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("order_number"),
+                rs.getString("customer_email"), rs.getString("customer_name"), ordered == null ? null : ordered.toInstant(),
                 json.readValue(rs.getString("items"), new TypeReference<List<OrderItem>>() { }), totalYen,
-                rs.getBoolean("gift"), rs.getString("giver_name"), rs.getString("gift_message"));
+                rs.getBoolean("gift"), rs.getString("giver_name"), rs.getString("gift_message"),
+                (Long) rs.getObject("seller_id"), rs.getBoolean("gift_show_giver"), rs.getBoolean("gift_show_items"));
     }
 
     private ShipmentRow row(ResultSet rs) throws SQLException {

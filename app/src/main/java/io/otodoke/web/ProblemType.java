@@ -29,6 +29,13 @@ public final class ProblemType {
         return new ErrorResponseException(status, detail(status, code, title, detail), null);
     }
 
+    /** 400 for one bad field of a request: type {@code invalid-<field>}, with the field named. */
+    public static ErrorResponseException invalidField(String field, String detail) {
+        ErrorResponseException e = exception(HttpStatus.BAD_REQUEST, "invalid-" + field.toLowerCase(), "Invalid " + field, detail);
+        e.getBody().setProperty("field", field);
+        return e;
+    }
+
     public static ErrorResponseException notFound(String what) {
         return exception(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " was not found");
     }

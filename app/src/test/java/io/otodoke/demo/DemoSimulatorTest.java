@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.otodoke.OtodokeTest;
 import io.otodoke.tracking.ShipmentRegistry;
-import io.otodoke.tracking.Tenant;
+import io.otodoke.account.Caller;
+import io.otodoke.account.Role;
+import io.otodoke.account.Tenant;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -43,8 +45,12 @@ class DemoSimulatorTest {
                 + " join orders o on o.id = s.order_id where o.order_number ~ '^OTD-[0-9]+$'", String.class)).containsExactly("demo");
         assertThat(jdbc.queryForObject("select count(*) from tracking_events where occurred_at > now() + interval '1 minute'",
                 Integer.class)).isZero();
-        assertThat(registry.ordersOfCustomer(Tenant.DEFAULT_ID, DemoSimulator.DEMO_SHOPPER).stream()
+        Caller hanako = new Caller(Role.SHOPPER, Tenant.DEFAULT_ID, null, 1L, DemoSimulator.DEMO_SHOPPER, "user:1");
+        assertThat(registry.orders(hanako).stream()
                 .filter(o -> o.orderNumber().matches("OTD-[0-9]+"))).as("every 25th order").hasSize(8);
+        // The demo marketplace's seller sells every 4th order.
+        assertThat(jdbc.queryForObject("select count(*) from orders where order_number ~ '^OTD-[0-9]+$' and seller_id is not null",
+                Integer.class)).isEqualTo(50);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.otodoke.tracking;
 
+import io.otodoke.account.Tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.otodoke.OtodokeTest;

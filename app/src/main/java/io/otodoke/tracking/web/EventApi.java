@@ -3,7 +3,7 @@ package io.otodoke.tracking.web;
 import io.otodoke.tracking.IncomingEvent;
 import io.otodoke.tracking.IngestResult;
 import io.otodoke.tracking.ItemError;
-import io.otodoke.tracking.Tenant;
+import io.otodoke.account.Caller;
 import io.otodoke.tracking.TrackingIngest;
 import io.otodoke.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,7 +44,7 @@ class EventApi {
             description = "Idempotent: an event already stored is counted as a duplicate and changes nothing. "
                     + "Bad items are reported per index while the good ones are stored. The response is sent "
                     + "after the batch is committed.")
-    ResponseEntity<?> ingest(@RequestBody List<EventItem> items) {
+    ResponseEntity<?> ingest(@RequestBody List<EventItem> items, Caller caller) {
         if (items.size() > MAX_BATCH) {
             throw ProblemType.exception(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large", "Batch too large",
                     "A batch has at most " + MAX_BATCH + " events; this one has " + items.size() + ". Nothing was stored.");
@@ -62,7 +62,7 @@ class EventApi {
                 good.add(parsed.event());
             }
         }
-        IngestResult result = good.isEmpty() ? new IngestResult(0, 0, List.of()) : ingest.ingest(Tenant.DEFAULT_ID, good);
+        IngestResult result = good.isEmpty() ? new IngestResult(0, 0, List.of()) : ingest.ingest(caller.tenantId(), good);
         for (ItemError e : result.errors()) {
             errors.add(new ItemError(originalIndex[e.index()], e.code(), e.field(), e.detail()));
         }

@@ -2,7 +2,8 @@ package io.otodoke.tracking.web;
 
 import io.otodoke.tracking.OrderView;
 import io.otodoke.tracking.ShipmentRegistry;
-import io.otodoke.tracking.Tenant;
+import io.otodoke.account.AuditLog;
+import io.otodoke.account.Caller;
 import io.otodoke.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,14 +18,21 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderApi {
 
     private final ShipmentRegistry registry;
+    private final AuditLog audit;
 
-    OrderApi(ShipmentRegistry registry) {
+    OrderApi(ShipmentRegistry registry, AuditLog audit) {
         this.registry = registry;
+        this.audit = audit;
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "An order with its shipments and their timelines")
-    OrderView order(@PathVariable long id) {
-        return registry.order(Tenant.DEFAULT_ID, id).orElseThrow(() -> ProblemType.notFound("Order " + id));
+    @Operation(summary = "An order with its shipments and their timelines",
+            description = "Only orders the key may see; any other id is 404. Reading recipients' addresses is audited.")
+    OrderView order(@PathVariable long id, Caller caller) {
+        OrderView order = registry.order(caller, id).orElseThrow(() -> ProblemType.notFound("Order " + id));
+        if (order.shipments().stream().anyMatch(s -> s.recipient() != null)) {
+            audit.record(caller, order.tenantId(), AuditLog.ADDRESS_VIEWED, "order:" + id);
+        }
+        return order;
     }
 }

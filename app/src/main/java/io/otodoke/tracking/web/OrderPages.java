@@ -4,9 +4,8 @@ import io.otodoke.carrier.CarrierDirectory;
 import io.otodoke.tracking.EventTime;
 import io.otodoke.tracking.OrderView;
 import io.otodoke.tracking.ShipmentRegistry;
-import io.otodoke.tracking.Tenant;
+import io.otodoke.account.Caller;
 import io.otodoke.web.PageController;
-import java.security.Principal;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -38,9 +37,8 @@ class OrderPages {
     }
 
     @GetMapping("/orders")
-    String orders(Principal shopper, Model model, Locale locale) {
-        model.addAttribute("orders", registry.ordersOfCustomer(Tenant.DEFAULT_ID, shopper.getName()).stream()
-                .map(o -> page(o, locale)).toList());
+    String orders(Caller shopper, Model model, Locale locale) {
+        model.addAttribute("orders", registry.orders(shopper).stream().map(o -> page(o, locale)).toList());
         return "tracking/orders";
     }
 
@@ -49,10 +47,9 @@ class OrderPages {
      * an order that does not exist, so that ids reveal nothing.
      */
     @GetMapping("/orders/{id}")
-    String order(@PathVariable String id, Principal shopper, Model model, Locale locale) {
+    String order(@PathVariable String id, Caller shopper, Model model, Locale locale) {
         OrderView order = parse(id)
-                .flatMap(n -> registry.order(Tenant.DEFAULT_ID, n))
-                .filter(o -> shopper.getName().equalsIgnoreCase(o.customerEmail()))
+                .flatMap(n -> registry.order(shopper, n))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("page", page(order, locale));
         return "tracking/order";

@@ -8,7 +8,9 @@ import io.otodoke.tracking.ShipmentLeg;
 import io.otodoke.tracking.ShipmentRegistration;
 import io.otodoke.tracking.ShipmentRegistry;
 import io.otodoke.tracking.ShipmentView;
-import io.otodoke.tracking.Tenant;
+import io.otodoke.account.AuditLog;
+import io.otodoke.account.Caller;
+import io.otodoke.tracking.TrackingStatus;
 import io.otodoke.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -36,12 +39,15 @@ import tools.jackson.databind.ObjectMapper;
 class ShipmentApi {
 
     static final int MAX_BATCH = 10_000;
+    static final int MAX_LIST = 500;
 
     private final ShipmentRegistry registry;
+    private final AuditLog audit;
     private final ObjectMapper json;
 
-    ShipmentApi(ShipmentRegistry registry, ObjectMapper json) {
+    ShipmentApi(ShipmentRegistry registry, AuditLog audit, ObjectMapper json) {
         this.registry = registry;
+        this.audit = audit;
         this.json = json;
     }
 
@@ -58,7 +64,7 @@ class ShipmentApi {
             description = "Idempotent on carrier + tracking number: registering again returns the existing shipment "
                     + "with created=false. One object answers 201 (created) or 200 (existed); an array answers 200 "
                     + "with one result per item.")
-    ResponseEntity<?> register(@RequestBody JsonNode body) {
+    ResponseEntity<?> register(@RequestBody JsonNode body, Caller caller) {
         boolean single = body.isObject();
         if (!single && !body.isArray()) {
             throw ProblemType.exception(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
@@ -87,7 +93,7 @@ class ShipmentApi {
                 results.add(new Registered(i, null, false, new ItemError(i, "malformed-item", null, first)));
             }
         }
-        for (RegistrationOutcome o : registry.register(Tenant.DEFAULT_ID, good)) {
+        for (RegistrationOutcome o : registry.register(caller, good)) {
             int index = goodIndex.get(o.index());
             ItemError error = o.error() == null ? null : new ItemError(index, o.error().code(), o.error().field(), o.error().detail());
             results.add(new Registered(index, o.shipmentId(), o.created(), error));
@@ -104,14 +110,39 @@ class ShipmentApi {
                 return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
             }
             return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(registry.shipment(Tenant.DEFAULT_ID, r.id()).orElseThrow());
+                    .body(registry.shipment(caller, r.id()).orElseThrow());
         }
         return ResponseEntity.ok(Map.of("results", results));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A shipment with its timeline (for the shop: includes the recipient)")
-    ShipmentView shipment(@PathVariable long id) {
-        return registry.shipment(Tenant.DEFAULT_ID, id).orElseThrow(() -> ProblemType.notFound("Shipment " + id));
+    @Operation(summary = "A shipment with its timeline and recipient",
+            description = "Only shipments the key may see (its tenant; a seller's own orders); any other id is 404. "
+                    + "Reading the recipient's address is recorded in the audit log.")
+    ShipmentView shipment(@PathVariable long id, Caller caller) {
+        ShipmentView s = registry.shipment(caller, id).orElseThrow(() -> ProblemType.notFound("Shipment " + id));
+        if (s.recipient() != null) {
+            audit.record(caller, s.tenantId(), AuditLog.ADDRESS_VIEWED, "shipment:" + id);
+        }
+        return s;
+    }
+
+    @GetMapping
+    @Operation(summary = "The newest shipments the key may see, without timelines or recipients",
+            description = "Newest first, at most 'limit' (1 to 500, default 100); 'before' pages on with the last id; "
+                    + "'status' filters by unified status.")
+    Map<String, Object> list(@RequestParam(required = false) TrackingStatus status,
+                             @RequestParam(required = false) Long before,
+                             @RequestParam(defaultValue = "100") int limit, Caller caller) {
+        if (limit < 1 || limit > MAX_LIST) {
+            throw ProblemType.invalidField("limit", "limit is 1 to " + MAX_LIST);
+        }
+        List<ShipmentView> page = registry.shipments(caller, status, before, limit).stream()
+                .map(s -> new ShipmentView(s.id(), s.tenantId(), s.orderId(), s.leg(), s.carrier(), s.trackingNumber(),
+                        s.status(), s.reason(), s.createdAt(), s.lastEventAt(), s.staleReason(), null, null))
+                .toList();
+        return page.size() < limit ? Map.of("shipments", page)
+                : Map.of("shipments", page, "next", "/api/v1/shipments?limit=" + limit + "&before=" + page.getLast().id()
+                        + (status == null ? "" : "&status=" + status));
     }
 }

@@ -5,10 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,16 +15,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates machine clients by {@code Authorization: Bearer <key>}. Keys are compared as
- * SHA-256 digests in constant time, and the key itself is never logged.
+ * Authenticates machine clients by {@code Authorization: Bearer <secret>}: the configured
+ * operator key (compared as a digest in constant time), an API key or a driver's device token.
+ * A secret is never logged; an unknown one leaves the request anonymous.
  */
 @Component
-class ApiKeyFilter extends OncePerRequestFilter {
+class BearerTokenFilter extends OncePerRequestFilter {
 
     private final byte[] operatorKeyDigest;
+    private final Credentials credentials;
 
-    ApiKeyFilter(OperatorApiKey key) {
-        this.operatorKeyDigest = digest(key.value());
+    BearerTokenFilter(OperatorApiKey key, Credentials credentials) {
+        this.operatorKeyDigest = Secrets.sha256(key.value());
+        this.credentials = credentials;
     }
 
     @Override
@@ -33,26 +35,22 @@ class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            byte[] given = digest(header.substring(7).trim());
-            if (MessageDigest.isEqual(given, operatorKeyDigest)) {
-                var auth = new UsernamePasswordAuthenticationToken("api-key:operator", null,
-                        List.of(new SimpleGrantedAuthority("ROLE_" + Roles.OPERATOR)));
-                SecurityContextHolder.getContext().setAuthentication(auth);
-            }
+            caller(header.substring(7).trim()).ifPresent(caller -> SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(caller, null,
+                            List.of(new SimpleGrantedAuthority(caller.role().authority())))));
         }
         chain.doFilter(request, response);
+    }
+
+    private Optional<Caller> caller(String secret) {
+        if (MessageDigest.isEqual(Secrets.sha256(secret), operatorKeyDigest)) {
+            return Optional.of(new Caller(Role.OPERATOR, Tenant.DEFAULT_ID, null, null, null, "api-key:configured"));
+        }
+        return credentials.authenticate(secret);
     }
 
     @Override
     protected boolean shouldNotFilterAsyncDispatch() {
         return true;
-    }
-
-    static byte[] digest(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.otodoke.account;
+package io.otodoke.tracking.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

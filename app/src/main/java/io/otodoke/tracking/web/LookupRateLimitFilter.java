@@ -1,4 +1,4 @@
-package io.otodoke.account;
+package io.otodoke.tracking.web;
 
 import io.otodoke.carrier.TrackingNumbers;
 import io.otodoke.tracking.TrackingLookup;

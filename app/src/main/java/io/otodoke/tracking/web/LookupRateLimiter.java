@@ -1,4 +1,4 @@
-package io.otodoke.account;
+package io.otodoke.tracking.web;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,16 @@
+package io.otodoke.account;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Passwords are hashed by Spring Security's delegating encoder (bcrypt today, upgradable by its {id} prefix). */
+@Configuration(proxyBeanMethods = false)
+class PasswordConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}
