@@ -29,7 +29,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Who may call what, in one place (docs/security.md). These rules run before any controller, so
  * before any data is read; which records a permitted caller then sees is its {@link Caller} scope,
- * applied inside the queries. Anything not listed is denied.
+ * applied inside the queries. An endpoint not listed is denied ({@link UnlistedEndpoints}).
  *
  * <p>The machine API is stateless and takes a bearer secret (API key or device token); pages use a
  * session with CSRF protection. The public lookup is open to everyone.
@@ -47,7 +47,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, BearerTokenFilter bearer, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, BearerTokenFilter bearer, UnlistedEndpoints unlisted, ObjectMapper json)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable()) // no cookies: a bearer secret cannot be sent by another site
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -78,7 +79,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/sellers").hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers("/api/v1/tenants").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/v1/audit").hasRole(ADMIN)
-                        .anyRequest().denyAll())
+                        .anyRequest().access(unlisted))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(json, res, HttpStatus.UNAUTHORIZED,
                                 "unauthorized", "Credential required",
@@ -90,7 +91,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions, UnlistedEndpoints unlisted) throws Exception {
         var afterSignIn = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
@@ -110,7 +111,7 @@ class SecurityConfiguration {
                         .requestMatchers("/shipments", "/shipments/**").hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers("/admin", "/admin/**", "/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/account", "/account/**").authenticated()
-                        .anyRequest().denyAll())
+                        .anyRequest().access(unlisted))
                 .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
