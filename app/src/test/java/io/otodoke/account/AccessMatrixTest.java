@@ -1,0 +1,263 @@
+package io.otodoke.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.otodoke.OtodokeTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The authorisation matrix of the API: every endpoint × every kind of caller × own and other
+ * tenant (and own and other seller), each cell asserted over real HTTP. Tenant A is a marketplace
+ * with sellers S1 and S2; tenant B is another marketplace with seller T1.
+ */
+@OtodokeTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    static final Caller SYSTEM_ADMIN = new Caller(Role.ADMIN, null, null, null, null, "test");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    Tenants tenants;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    Credentials credentials;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final String run = UUID.randomUUID().toString().substring(0, 8);
+    final AtomicInteger unique = new AtomicInteger();
+    /** The callers, in the order of the matrix's columns; ANON sends no credential. */
+    final Map<String, String> secrets = new LinkedHashMap<>();
+    /** Values of the placeholders in the matrix's paths and bodies. */
+    final Map<String, Object> ids = new HashMap<>();
+
+    @BeforeAll
+    void twoTenantsWithSellersDriversShoppersAndShipments() throws Exception {
+        Shop a = tenants.create(SYSTEM_ADMIN, "a-" + run, "Shop A", true);
+        Shop b = tenants.create(SYSTEM_ADMIN, "b-" + run, "Shop B", true);
+        Seller s1 = tenants.createSeller(SYSTEM_ADMIN, a.id(), "s1", "Seller 1");
+        Seller s2 = tenants.createSeller(SYSTEM_ADMIN, a.id(), "s2", "Seller 2");
+        Seller t1 = tenants.createSeller(SYSTEM_ADMIN, b.id(), "t1", "Seller T1");
+        secrets.put("ANON", null);
+        secrets.put("OP_A", credentials.issueApiKey(SYSTEM_ADMIN, "op a", Role.OPERATOR, a.id(), null).secret());
+        secrets.put("OP_B", credentials.issueApiKey(SYSTEM_ADMIN, "op b", Role.OPERATOR, b.id(), null).secret());
+        secrets.put("SELLER_S1", credentials.issueApiKey(SYSTEM_ADMIN, "s1", Role.SELLER, a.id(), s1.id()).secret());
+        UserAccount driverA = user(a, Role.DRIVER, null);
+        UserAccount driverB = user(b, Role.DRIVER, null);
+        secrets.put("DRIVER_A", credentials.issueDeviceToken(SYSTEM_ADMIN, driverA.id(), "phone").secret());
+        secrets.put("ADMIN", credentials.issueApiKey(SYSTEM_ADMIN, "admin", Role.ADMIN, null, null).secret());
+        ids.put("tenantA", a.id());
+        ids.put("driverA", driverA.id());
+        ids.put("driverB", driverB.id());
+        ids.put("shopperB", user(b, Role.SHOPPER, null).id());
+        ids.put("keyB", credentials.issueApiKey(SYSTEM_ADMIN, "another of b", Role.OPERATOR, b.id(), null)
+                .credential().id());
+
+        JsonNode shA = register("OP_A", "s1");
+        JsonNode shA2 = register("OP_A", "s2");
+        JsonNode shB = register("OP_B", "t1");
+        ids.put("shA", shA.get("id").asLong());
+        ids.put("oA", shA.get("orderId").asLong());
+        ids.put("numberA", shA.get("trackingNumber").asString());
+        ids.put("shA2", shA2.get("id").asLong());
+        ids.put("shB", shB.get("id").asLong());
+        ids.put("oB", shB.get("orderId").asLong());
+        ids.put("sellerS1", "s1");
+    }
+
+    /**
+     * Expected status per caller: ANON, OP_A (operator of A), OP_B (operator of B), SELLER_S1 (a
+     * seller of A), DRIVER_A (a driver's device token in A), ADMIN. {x} are placeholders; {new}
+     * is a fresh number for each call.
+     */
+    static final String MATRIX = """
+            GET    /api/v1/me                                   | 401 200 200 200 200 200
+            GET    /api/v1/track?numbers={numberA}              | 200 200 200 200 200 200
+            GET    /api/v1/shipments/{shA}                      | 401 200 404 200 403 200
+            GET    /api/v1/shipments/{shA2}                     | 401 200 404 404 403 200
+            GET    /api/v1/shipments/{shB}                      | 401 404 200 404 403 200
+            GET    /api/v1/orders/{oA}                          | 401 200 404 200 403 200
+            GET    /api/v1/orders/{oB}                          | 401 404 200 404 403 200
+            GET    /api/v1/shipments                            | 401 200 200 200 403 200
+            POST   /api/v1/shipments          shipment          | 401 201 422 201 403 403
+            POST   /api/v1/events             event             | 401 200 422 403 403 403
+            POST   /api/v1/shipments/{shA}/share-links {}       | 401 201 404 201 403 201
+            GET    /api/v1/shipments/{shA}/share-links          | 401 200 404 200 403 200
+            POST   /api/v1/shipments/{shB}/share-links {}       | 401 404 201 404 403 201
+            GET    /api/v1/api-keys                             | 401 200 200 200 403 200
+            DELETE /api/v1/api-keys/{keyB}                      | 401 404 200 404 403 200
+            GET    /api/v1/users                                | 401 200 200 403 403 200
+            POST   /api/v1/users              user              | 401 201 201 403 403 201
+            PUT    /api/v1/users/{shopperB}/role role           | 401 403 403 403 403 200
+            POST   /api/v1/users/{driverA}/device-tokens token  | 401 201 404 403 403 201
+            POST   /api/v1/users/{driverB}/device-tokens token  | 401 404 201 403 403 201
+            GET    /api/v1/sellers?tenantId={tenantA}           | 401 200 200 403 403 200
+            POST   /api/v1/sellers            seller            | 401 201 201 403 403 201
+            GET    /api/v1/tenants                              | 401 403 403 403 403 200
+            POST   /api/v1/tenants            tenant            | 401 403 403 403 403 201
+            GET    /api/v1/audit                                | 401 403 403 403 403 200
+            """;
+
+    @Test
+    void everyCellOfTheMatrixHolds() throws Exception {
+        List<String> failures = new ArrayList<>();
+        int cells = 0;
+        for (String line : MATRIX.strip().split("\n")) {
+            String[] sides = line.split("\\|");
+            String[] request = sides[0].trim().split("\\s+");
+            String[] expected = sides[1].trim().split("\\s+");
+            List<String> callers = List.copyOf(secrets.keySet());
+            assertThat(expected).as(line).hasSize(callers.size());
+            for (int i = 0; i < callers.size(); i++) {
+                String caller = callers.get(i);
+                String body = request.length > 2 ? body(request[2], caller) : null;
+                HttpResponse<String> r = call(request[0], fill(request[1]), body, secrets.get(caller));
+                cells++;
+                if (r.statusCode() != Integer.parseInt(expected[i])) {
+                    failures.add(request[0] + " " + request[1] + " as " + caller + ": expected " + expected[i] + ", got "
+                            + r.statusCode() + " " + r.body());
+                }
+                if (r.statusCode() >= 400) {
+                    assertThat(r.headers().firstValue("Content-Type").orElse("")).as(line + " " + caller)
+                            .startsWith("application/problem+json");
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(cells).isEqualTo(25 * 6);
+    }
+
+    @Test
+    void listsHoldOnlyWhatTheCallerMaySee() throws Exception {
+        assertThat(listedShipments("OP_A")).contains(ids.get("shA"), ids.get("shA2")).doesNotContain(ids.get("shB"));
+        assertThat(listedShipments("SELLER_S1")).contains(ids.get("shA")).doesNotContain(ids.get("shA2"), ids.get("shB"));
+        assertThat(listedShipments("OP_B")).contains(ids.get("shB")).doesNotContain(ids.get("shA"), ids.get("shA2"));
+        assertThat(listedShipments("ADMIN")).contains(ids.get("shA"), ids.get("shA2"), ids.get("shB"));
+
+        JsonNode keysOfA = json.readTree(call("GET", "/api/v1/api-keys", null, secrets.get("OP_A")).body());
+        keysOfA.get("credentials").forEach(c -> assertThat(c.get("tenantId").asLong()).isEqualTo(ids.get("tenantA")));
+        assertThat(keysOfA.toString()).doesNotContain(secrets.get("OP_A")).contains("\"shown\":\"otd_");
+        JsonNode usersOfB = json.readTree(call("GET", "/api/v1/users", null, secrets.get("OP_B")).body());
+        usersOfB.get("users").forEach(u -> assertThat(u.get("tenantId").asLong()).isNotEqualTo(ids.get("tenantA")));
+        assertThat(usersOfB.toString()).doesNotContain("password");
+    }
+
+    @Test
+    void aRevokedKeyStopsWorkingAtOnceAndItsLastUseIsKept() throws Exception {
+        var issued = credentials.issueApiKey(SYSTEM_ADMIN, "short-lived", Role.OPERATOR, (Long) ids.get("tenantA"), null);
+        assertThat(call("GET", "/api/v1/me", null, issued.secret()).statusCode()).isEqualTo(200);
+        HttpResponse<String> revoked = call("DELETE", "/api/v1/api-keys/" + issued.credential().id(), null, secrets.get("OP_A"));
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(revoked.body()).get("lastUsedAt").isNull()).isFalse();
+        assertThat(call("GET", "/api/v1/me", null, issued.secret()).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/api/v1/me", null, issued.secret() + "x").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aSellerCannotAttachShipmentsToAnotherSellersOrder() throws Exception {
+        String body = """
+                {"carrier":"yamato","trackingNumber":"%s","order":{"orderNumber":"%s"}}
+                """.formatted(number(), "order-" + run + "-s2");
+        register("OP_A", "s2", "order-" + run + "-s2");
+        HttpResponse<String> r = call("POST", "/api/v1/shipments", body, secrets.get("SELLER_S1"));
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("order-of-another-seller");
+        HttpResponse<String> noOrder = call("POST", "/api/v1/shipments",
+                "{\"carrier\":\"yamato\",\"trackingNumber\":\"" + number() + "\"}", secrets.get("SELLER_S1"));
+        assertThat(noOrder.body()).contains("missing-order");
+    }
+
+    private List<Object> listedShipments(String caller) throws Exception {
+        List<Object> out = new ArrayList<>();
+        json.readTree(call("GET", "/api/v1/shipments?limit=500", null, secrets.get(caller)).body()).get("shipments")
+                .forEach(s -> out.add(s.get("id").asLong()));
+        return out;
+    }
+
+    private String body(String kind, String caller) {
+        return switch (kind) {
+            case "{}" -> "{}";
+            // OP_B names seller s1, which is not B's: 422, never a shipment in A
+            case "shipment" -> """
+                    {"carrier":"yamato","trackingNumber":"%s","order":{"orderNumber":"o-%s","seller":"s1"}}
+                    """.formatted(number(), run + "-" + unique.incrementAndGet());
+            // OP_B sends A's number: B has no such shipment, so nothing of A is touched (422)
+            case "event" -> """
+                    [{"carrier":"yamato","trackingNumber":"%s","source":"test","status":"IN_TRANSIT",
+                      "occurredAt":"2026-11-20T18:40:00+09:00"}]
+                    """.formatted(ids.get("numberA"));
+            case "user" -> """
+                    {"email":"u%d-%s@example.jp","displayName":"Test","role":"SHOPPER","tenantId":%s,
+                     "password":"correct horse battery"}
+                    """.formatted(unique.incrementAndGet(), run, ids.get("tenantA"));
+            case "role" -> "{\"role\":\"SHOPPER\"}";
+            case "token" -> "{\"name\":\"phone " + caller + "\"}";
+            case "seller" -> "{\"code\":\"x" + unique.incrementAndGet() + "\",\"name\":\"New seller\",\"tenantId\":"
+                    + ids.get("tenantA") + "}";
+            case "tenant" -> "{\"code\":\"t" + unique.incrementAndGet() + "-" + run + "\",\"name\":\"New\"}";
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    private JsonNode register(String caller, String seller) throws Exception {
+        return register(caller, seller, "o-" + run + "-" + unique.incrementAndGet());
+    }
+
+    private JsonNode register(String caller, String seller, String orderNumber) throws Exception {
+        HttpResponse<String> r = call("POST", "/api/v1/shipments", """
+                {"carrier":"yamato","trackingNumber":"%s","order":{"orderNumber":"%s","seller":"%s",
+                 "customerEmail":"buyer@example.jp","totalYen":1000},
+                 "recipient":{"name":"受取 太郎","prefecture":"東京都","city":"千代田区","addressLine":"千代田1-1"}}
+                """.formatted(number(), orderNumber, seller), secrets.get(caller));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return json.readTree(r.body());
+    }
+
+    private String number() {
+        return "9" + String.format("%011d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000_000L));
+    }
+
+    private UserAccount user(Shop tenant, Role role, Long seller) {
+        return accounts.create(SYSTEM_ADMIN, new Accounts.NewUser(role.name().toLowerCase() + unique.incrementAndGet() + "-"
+                + run + "@example.jp", role + " of " + tenant.code(), role, tenant.id(), seller, "correct horse battery"));
+    }
+
+    private String fill(String path) {
+        String out = path;
+        for (var e : ids.entrySet()) {
+            out = out.replace("{" + e.getKey() + "}", String.valueOf(e.getValue()));
+        }
+        return out;
+    }
+
+    private HttpResponse<String> call(String method, String path, String body, String secret) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (secret != null) {
+            builder.header("Authorization", "Bearer " + secret);
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
