@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,17 +23,15 @@ public class Accounts {
     private final PasswordEncoder encoder;
     private final AccountProperties properties;
     private final Clock clock;
-    private final ObjectProvider<SessionRegistry> sessions;
 
     Accounts(UserStore store, Tenants tenants, AuditLog audit, PasswordEncoder encoder, AccountProperties properties,
-             Clock clock, ObjectProvider<SessionRegistry> sessions) {
+             Clock clock) {
         this.store = store;
         this.tenants = tenants;
         this.audit = audit;
         this.encoder = encoder;
         this.properties = properties;
         this.clock = clock;
-        this.sessions = sessions;
     }
 
     /**
@@ -92,7 +88,7 @@ public class Accounts {
 
     /**
      * Changes a user's role (administrators only, checked by the access rules). The user's open
-     * sessions end, so that the new role applies from the next request.
+     * sessions end at their next request (SessionCheck).
      */
     @Transactional
     public UserAccount changeRole(Caller by, long userId, Role role, Long tenantId, Long sellerId) {
@@ -104,9 +100,6 @@ public class Accounts {
         Long seller = checkPlace(role, tenant, sellerId);
         store.updateRole(userId, role, tenant, seller);
         audit.record(by, tenant, "ROLE_CHANGED", "user:" + userId + " " + user.role() + " → " + role);
-        sessions.ifAvailable(registry -> registry.getAllPrincipals().stream()
-                .filter(p -> p instanceof SignInUser s && s.caller().userId() == userId)
-                .forEach(p -> registry.getAllSessions(p, false).forEach(session -> session.expireNow())));
         return store.find(userId).orElseThrow();
     }
 

@@ -17,13 +17,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -91,7 +89,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions, UnlistedEndpoints unlisted) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SessionCheck sessionCheck, UnlistedEndpoints unlisted) throws Exception {
         var afterSignIn = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
@@ -114,8 +112,7 @@ class SecurityConfiguration {
                         .anyRequest().access(unlisted))
                 .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/").permitAll())
-                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
-                        .maximumSessions(-1).sessionRegistry(sessions));
+                .addFilterAfter(sessionCheck, SecurityContextHolderFilter.class);
         return http.build();
     }
 
@@ -145,15 +142,12 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** The session check belongs to the pages chain only. */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Tells the session registry when sessions end. */
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
+    FilterRegistrationBean<SessionCheck> sessionCheckOutsideTheChain(SessionCheck filter) {
+        FilterRegistrationBean<SessionCheck> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     static void problem(ObjectMapper json, HttpServletResponse res, HttpStatus status, String code, String title,
