@@ -36,6 +36,8 @@ class DatabaseConfiguration {
         config.setMaximumPoolSize(properties.db().poolSize());
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "otodoke");
+        // PostgreSQL's error details quote row values ("Key (email)=(…) already exists"): keep them out of logs.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
     }
 

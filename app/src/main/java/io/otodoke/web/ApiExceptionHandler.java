@@ -63,12 +63,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) {
-        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+        log.error("Unexpected error on {} {}", request.getMethod(), loggable(request.getRequestURI()), ex);
         if (!isApi(request)) {
             return errorPage(response, 500);
         }
         return problem(ProblemType.detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "Something went wrong on our side; the request was not applied. Please try again."));
+    }
+
+    /** A path as it may be logged: a share link's token is a secret. */
+    static String loggable(String path) {
+        return path.replaceFirst("/s/[^/]+", "/s/…");
     }
 
     private static boolean isApi(HttpServletRequest request) {

@@ -26,7 +26,7 @@ class PageErrors {
     void failed(Exception ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
         int status = ex instanceof ErrorResponse e ? e.getStatusCode().value() : 500;
         if (status >= 500) {
-            log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+            log.error("Unexpected error on {} {}", request.getMethod(), ApiExceptionHandler.loggable(request.getRequestURI()), ex);
         }
         response.sendError(status);
     }
