@@ -3,6 +3,7 @@ package io.otodoke.account;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.handler.AbstractHandlerMethodMapping;
  * misleading 401 or 403.
  */
 @Component
+@ConditionalOnWebApplication
 class UnlistedEndpoints implements AuthorizationManager<RequestAuthorizationContext> {
 
     private final AbstractHandlerMethodMapping<?> controllers;

@@ -3,7 +3,7 @@ package io.otodoke.cli;
 import io.otodoke.tracking.ItemError;
 import io.otodoke.tracking.ShipmentCsv;
 import io.otodoke.tracking.ShipmentRegistry;
-import io.otodoke.account.Tenant;
+import io.otodoke.account.Tenants;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -29,6 +29,9 @@ class ImportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE.csv", description = "the CSV file")
     Path file;
+
+    @Option(names = "--tenant", description = "the tenant's code (default: the default tenant)")
+    String tenant;
 
     @Option(names = "--demo", description = "import into the demo's data folder (" + DemoCommand.DATA_DIR + ")")
     boolean demo;
@@ -60,10 +63,16 @@ class ImportCommand implements Callable<Integer> {
         }
         try (var context = Spring.offline(defaults, springArgs)) {
             ShipmentRegistry registry = context.getBean(ShipmentRegistry.class);
+            String code = tenant == null ? "default" : tenant;
+            var shop = context.getBean(Tenants.class).all().stream().filter(t -> t.code().equals(code)).findFirst();
+            if (shop.isEmpty()) {
+                System.err.println("No tenant '" + code + "'.");
+                return 2;
+            }
             ProgressBar progress = new ProgressBar("Importing", parsed.rows().size());
             for (int from = 0; from < parsed.rows().size(); from += BATCH) {
                 var batch = parsed.rows().subList(from, Math.min(from + BATCH, parsed.rows().size()));
-                var outcomes = registry.register(Tenant.DEFAULT_ID, batch.stream().map(ShipmentCsv.Row::registration).toList());
+                var outcomes = registry.register(shop.get().id(), batch.stream().map(ShipmentCsv.Row::registration).toList());
                 for (var o : outcomes) {
                     if (o.error() != null) {
                         var e = o.error();

@@ -75,4 +75,34 @@ class CliTest {
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("Bad rows are reported with their line numbers");
     }
+
+    @Test
+    void addUserCreatesTheFirstAdministratorAndRefusesBadInput() {
+        String dataDir = "--otodoke.data-dir=" + Path.of("target", "cli-test-" + UUID.randomUUID());
+        Run created = runWithInput("a long admin password\n", "add-user", "owner@example.jp", "--role=ADMIN", "--password-stdin", dataDir);
+        assertThat(created.err()).isEmpty();
+        assertThat(created.exit()).isZero();
+        assertThat(created.out()).contains("Created ADMIN owner@example.jp");
+
+        Run again = runWithInput("a long admin password\n", "add-user", "Owner@example.jp", "--role=ADMIN", "--password-stdin", dataDir);
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("Refused: A user with this e-mail address exists.");
+
+        Run shortPassword = runWithInput("short\n", "add-user", "x@example.jp", "--role=OPERATOR", "--password-stdin", dataDir);
+        assertThat(shortPassword.exit()).isEqualTo(1);
+        assertThat(shortPassword.err()).contains("Refused: a password has 12 to 200 characters");
+
+        Run noTenant = runWithInput("a long enough password\n", "add-user", "y@example.jp", "--role=OPERATOR",
+                "--tenant=nope", "--password-stdin", dataDir);
+        assertThat(noTenant.exit()).isEqualTo(1);
+        assertThat(noTenant.err()).contains("No tenant 'nope'. Tenants: [default]");
+
+        Run noPassword = runWithInput("", "add-user", "z@example.jp", "--role=SHOPPER", "--password-stdin", dataDir);
+        assertThat(noPassword.exit()).isEqualTo(1);
+        assertThat(noPassword.err()).contains("No password given");
+
+        Run badRole = run("add-user", "z@example.jp", "--role=KING");
+        assertThat(badRole.exit()).isNotZero();
+        assertThat(badRole.err()).contains("--role", "ADMIN");
+    }
 }
