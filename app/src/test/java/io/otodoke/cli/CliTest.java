@@ -54,6 +54,9 @@ class CliTest {
 
         Run again = run("import", csv, dataDir);
         assertThat(again.out()).contains("0 shipments imported, 3 already registered");
+        Run noTenant = run("import", csv, "--tenant=nope", dataDir);
+        assertThat(noTenant.exit()).isEqualTo(2);
+        assertThat(noTenant.err()).contains("No tenant 'nope'.");
 
         Run track = run("track", "4912-3456-7890", "111122223355", "000000000000", dataDir);
         assertThat(track.exit()).isEqualTo(1);
