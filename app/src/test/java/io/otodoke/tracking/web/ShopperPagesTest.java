@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.otodoke.OtodokeTest;
+import io.otodoke.account.DemoUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,5 +127,22 @@ class ShopperPagesTest {
         mvc.perform(get("/orders/" + taros.get("orderId").asLong()).session(hanako)).andExpect(status().isNotFound());
         mvc.perform(get("/orders/987654321").session(hanako)).andExpect(status().isNotFound());
         mvc.perform(get("/orders/not-a-number").session(hanako)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theHomeAndSignInPagesListEveryDemoUserWithItsRole() throws Exception {
+        String home = page(get("/"));
+        assertThat(home).contains("デモ用アカウント", "購入者", "ショップ運営者", "出品者", "配達ドライバー", "システム管理者",
+                "試せること", DemoUsers.PASSWORD);
+        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+            assertThat(home).contains(user.username());
+        }
+        assertThat(page(get("/").param("lang", "en"))).contains("Demo accounts", "Shopper", "Shop operator",
+                "Seller (marketplace)", "Delivery driver", "Administrator", "What to try");
+        String login = page(get("/login"));
+        assertThat(login).contains("購入者", "システム管理者", "このアカウントでサインイン");
+        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+            assertThat(login).contains(user.username());
+        }
     }
 }
