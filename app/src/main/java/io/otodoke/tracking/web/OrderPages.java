@@ -1,6 +1,7 @@
 package io.otodoke.tracking.web;
 
 import io.otodoke.carrier.CarrierDirectory;
+import io.otodoke.tracking.Audience;
 import io.otodoke.tracking.EventTime;
 import io.otodoke.tracking.OrderView;
 import io.otodoke.tracking.ShipmentRegistry;
@@ -52,6 +53,9 @@ class OrderPages {
                 .flatMap(n -> registry.order(shopper, n))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("page", page(order, locale));
+        // What this shopper may see of each recipient: a gift's giver, the prefecture and city only.
+        Audience audience = Audience.of(shopper, order.gift());
+        model.addAttribute("recipients", order.shipments().stream().map(s -> audience.recipient(s.recipient())).toList());
         return "tracking/order";
     }
 
