@@ -1,11 +1,18 @@
 package io.otodoke.tracking.web;
 
+import io.otodoke.account.Caller;
+import io.otodoke.account.ShareLink;
+import io.otodoke.account.ShareLinks;
 import io.otodoke.carrier.CarrierDirectory;
+import io.otodoke.tracking.Audience;
 import io.otodoke.tracking.EventTime;
 import io.otodoke.tracking.OrderView;
+import io.otodoke.tracking.Recipient;
 import io.otodoke.tracking.ShipmentRegistry;
-import io.otodoke.account.Caller;
+import io.otodoke.tracking.ShipmentView;
 import io.otodoke.web.PageController;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -14,18 +21,30 @@ import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** A signed-in shopper's own orders (role SHOPPER, see SecurityConfiguration). */
+/**
+ * A signed-in shopper's own orders (role SHOPPER, see SecurityConfiguration), and the share links
+ * of their shipments: a link lets the recipient follow the parcel without an account.
+ */
 @PageController
 class OrderPages {
 
+    /** The validities a shopper chooses from, in days; the last is the default. */
+    static final List<Integer> VALID_DAYS = List.of(1, 7, 30);
+
     private final ShipmentRegistry registry;
     private final CarrierDirectory carriers;
+    private final ShareLinks links;
 
-    OrderPages(ShipmentRegistry registry, CarrierDirectory carriers) {
+    OrderPages(ShipmentRegistry registry, CarrierDirectory carriers, ShareLinks links) {
         this.registry = registry;
         this.carriers = carriers;
+        this.links = links;
     }
 
     /**
@@ -34,6 +53,22 @@ class OrderPages {
      * @param orderedAt in Japan time
      */
     record OrderPage(OrderView order, LocalDateTime orderedAt, List<ShipmentCard> shipments) {
+    }
+
+    /**
+     * One shipment of the order page.
+     *
+     * @param recipient what this shopper may see of the recipient: a gift's giver, the city only
+     */
+    record ShipmentPanel(long id, ShipmentCard card, Recipient recipient, List<LinkRow> links) {
+    }
+
+    /** A share link as listed: its URL is not kept, so only a new link shows it (once). */
+    record LinkRow(long id, LocalDateTime createdAt, LocalDateTime expiresAt, ShareLink.State state) {
+    }
+
+    /** The link just created, shown once after the redirect (a flash attribute). */
+    record NewLink(long shipmentId, String url) {
     }
 
     @GetMapping("/orders")
@@ -48,16 +83,73 @@ class OrderPages {
      */
     @GetMapping("/orders/{id}")
     String order(@PathVariable String id, Caller shopper, Model model, Locale locale) {
-        OrderView order = parse(id)
-                .flatMap(n -> registry.order(shopper, n))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        OrderView order = own(id, shopper);
+        Audience audience = Audience.of(shopper, order.gift());
+        Instant now = links.now();
         model.addAttribute("page", page(order, locale));
+        model.addAttribute("panels", order.shipments().stream().map(s -> new ShipmentPanel(s.id(),
+                ShipmentCard.of(s, carriers, locale), audience.recipient(s.recipient()),
+                links.of(s.id()).stream().map(l -> row(l, now)).toList())).toList());
+        model.addAttribute("validDays", VALID_DAYS);
         return "tracking/order";
     }
 
+    /**
+     * Creates a share link of one of the order's shipments. For a gift the giver first says what
+     * the link shows of them and of the items (an order's choice: it applies to all its links).
+     */
+    @PostMapping("/orders/{id}/shipments/{shipmentId}/share-links")
+    String createLink(@PathVariable String id, @PathVariable String shipmentId,
+                      @RequestParam(defaultValue = "30") String validDays,
+                      @RequestParam(defaultValue = "false") boolean showGiver,
+                      @RequestParam(defaultValue = "false") boolean showItems,
+                      Caller shopper, RedirectAttributes redirect) {
+        OrderView order = own(id, shopper);
+        ShipmentView shipment = shipmentOf(order, shipmentId);
+        int days = VALID_DAYS.stream().filter(d -> String.valueOf(d).equals(validDays)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+        if (order.gift()) {
+            registry.giftChoices(shopper, order.id(), showGiver, showItems);
+        }
+        ShareLink.Created created = links.create(shopper, shipment.tenantId(), shipment.id(), Duration.ofDays(days));
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path(created.path()).toUriString();
+        redirect.addFlashAttribute("newLink", new NewLink(shipment.id(), url));
+        return "redirect:/orders/" + order.id() + "#share-" + shipment.id();
+    }
+
+    @PostMapping("/orders/{id}/shipments/{shipmentId}/share-links/{linkId}/revoke")
+    String revokeLink(@PathVariable String id, @PathVariable String shipmentId, @PathVariable String linkId,
+                      Caller shopper, RedirectAttributes redirect) {
+        OrderView order = own(id, shopper);
+        ShipmentView shipment = shipmentOf(order, shipmentId);
+        long link = parse(linkId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        links.revoke(shopper, shipment.id(), link); // a link of another shipment is not found
+        redirect.addFlashAttribute("revokedShipment", shipment.id());
+        return "redirect:/orders/" + order.id() + "#share-" + shipment.id();
+    }
+
+    private OrderView own(String id, Caller shopper) {
+        return parse(id).flatMap(n -> registry.order(shopper, n))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** A shipment of this order; any other id, someone else's included, is not found. */
+    private static ShipmentView shipmentOf(OrderView order, String shipmentId) {
+        return parse(shipmentId).flatMap(n -> order.shipments().stream().filter(s -> s.id() == n).findFirst())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
     private OrderPage page(OrderView o, Locale locale) {
-        LocalDateTime orderedAt = o.orderedAt() == null ? null : LocalDateTime.ofInstant(o.orderedAt(), EventTime.TOKYO);
-        return new OrderPage(o, orderedAt, o.shipments().stream().map(s -> ShipmentCard.of(s, carriers, locale)).toList());
+        return new OrderPage(o, tokyo(o.orderedAt()),
+                o.shipments().stream().map(s -> ShipmentCard.of(s, carriers, locale)).toList());
+    }
+
+    private static LinkRow row(ShareLink l, Instant now) {
+        return new LinkRow(l.id(), tokyo(l.createdAt()), tokyo(l.expiresAt()), l.state(now));
+    }
+
+    private static LocalDateTime tokyo(Instant t) {
+        return t == null ? null : LocalDateTime.ofInstant(t, EventTime.TOKYO);
     }
 
     private static Optional<Long> parse(String id) {

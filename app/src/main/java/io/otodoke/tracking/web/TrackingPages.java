@@ -1,5 +1,6 @@
 package io.otodoke.tracking.web;
 
+import io.otodoke.account.DemoUsers;
 import io.otodoke.carrier.Carrier;
 import io.otodoke.carrier.CarrierDirectory;
 import io.otodoke.carrier.DetectionHints;
@@ -44,13 +45,15 @@ class TrackingPages {
     private final CarrierDirectory carriers;
     private final TrackingNumberDetector detector;
     private final MessageSource messages;
+    private final DemoUsers demoUsers;
 
     TrackingPages(TrackingLookup lookup, CarrierDirectory carriers, TrackingNumberDetector detector,
-                  MessageSource messages) {
+                  MessageSource messages, DemoUsers demoUsers) {
         this.lookup = lookup;
         this.carriers = carriers;
         this.detector = detector;
         this.messages = messages;
+        this.demoUsers = demoUsers;
     }
 
     /**
@@ -147,6 +150,8 @@ class TrackingPages {
         // Carriers whose official page we link to; a numbering scheme like UPU S10 is not a carrier to list.
         model.addAttribute("carrierNames", carriers.all().stream().filter(c -> c.trackingUrl() != null)
                 .map(c -> c.name(locale)).toList());
+        // Demo mode only (empty otherwise): whoever tries the demo can sign in with every role.
+        model.addAttribute("demoUsers", demoUsers.list());
         return "tracking/home";
     }
 

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.otodoke.OtodokeTest;
+import io.otodoke.account.DemoUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,12 +120,30 @@ class ShopperPagesTest {
         String detail = page(get("/orders/" + newer.get("orderId").asLong()).session(hanako));
         assertThat(detail).contains("ご注文 HANAKO-NEW", "抹茶ラテ", "マグカップ", "¥1,980", "¥3,300", "¥5,280", "ギフト",
                 "鈴木 一郎 様からの贈り物", "いつもありがとう", "ヤマト運輸", "510000000002", ">配達中<", "渋谷センター",
-                "pno=510000000002", "target=\"_blank\" rel=\"noopener noreferrer\"",
-                "山田 花子 様", "〒150-0001", "東京都渋谷区神宮前1-2-3");
+                "pno=510000000002", "target=\"_blank\" rel=\"noopener noreferrer\"", "東京都渋谷区");
+        // a gift's giver sees where it goes, not the recipient's name, postal code, street or phone
+        assertThat(detail).doesNotContain("山田 花子 様", "〒150-0001", "神宮前1-2-3", "090-0000-0000");
         assertThat(page(get("/orders/" + older.get("orderId").asLong()).session(hanako))).contains("HANAKO-OLD");
 
         mvc.perform(get("/orders/" + taros.get("orderId").asLong()).session(hanako)).andExpect(status().isNotFound());
         mvc.perform(get("/orders/987654321").session(hanako)).andExpect(status().isNotFound());
         mvc.perform(get("/orders/not-a-number").session(hanako)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theHomeAndSignInPagesListEveryDemoUserWithItsRole() throws Exception {
+        String home = page(get("/"));
+        assertThat(home).contains("デモ用アカウント", "購入者", "ショップ運営者", "出品者", "配達ドライバー", "システム管理者",
+                "試せること", DemoUsers.PASSWORD);
+        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+            assertThat(home).contains(user.username());
+        }
+        assertThat(page(get("/").param("lang", "en"))).contains("Demo accounts", "Shopper", "Shop operator",
+                "Seller (marketplace)", "Delivery driver", "Administrator", "What to try");
+        String login = page(get("/login"));
+        assertThat(login).contains("購入者", "システム管理者", "このアカウントでサインイン");
+        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+            assertThat(login).contains(user.username());
+        }
     }
 }

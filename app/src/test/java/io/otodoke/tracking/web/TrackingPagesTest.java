@@ -55,6 +55,14 @@ class TrackingPagesTest {
     }
 
     @Test
+    void outsideDemoModeNoPageListsDemoUsers() throws Exception {
+        for (String path : new String[] {"/", "/login"}) {
+            assertThat(page(get(path))).as(path).doesNotContain("デモ用アカウント", "example.jp", "otodoke-demo", "購入者");
+        }
+        assertThat(page(get("/").param("lang", "en"))).doesNotContain("Demo accounts", "example.jp", "otodoke-demo");
+    }
+
+    @Test
     void theLookupShowsStatusAndTimelineOldestFirstAndNoPersonalData() throws Exception {
         api("/api/v1/shipments", """
                 {"carrier":"yamato","trackingNumber":"4000-1111-2222",
