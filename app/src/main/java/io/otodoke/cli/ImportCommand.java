@@ -1,9 +1,9 @@
 package io.otodoke.cli;
 
+import io.otodoke.account.Tenants;
 import io.otodoke.tracking.ItemError;
 import io.otodoke.tracking.ShipmentCsv;
 import io.otodoke.tracking.ShipmentRegistry;
-import io.otodoke.account.Tenants;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;

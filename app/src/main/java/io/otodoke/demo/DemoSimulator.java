@@ -1,5 +1,7 @@
 package io.otodoke.demo;
 
+import io.otodoke.account.DemoUsers;
+import io.otodoke.account.Tenant;
 import io.otodoke.tracking.EventTime;
 import io.otodoke.tracking.IncomingEvent;
 import io.otodoke.tracking.OrderDetails;
@@ -8,8 +10,6 @@ import io.otodoke.tracking.Recipient;
 import io.otodoke.tracking.ShipmentLeg;
 import io.otodoke.tracking.ShipmentRegistration;
 import io.otodoke.tracking.ShipmentRegistry;
-import io.otodoke.account.DemoUsers;
-import io.otodoke.account.Tenant;
 import io.otodoke.tracking.TimePrecision;
 import io.otodoke.tracking.TrackingEvent;
 import io.otodoke.tracking.TrackingIngest;

@@ -3,10 +3,10 @@ package io.otodoke.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.otodoke.OtodokeApplication;
+import io.otodoke.account.Tenant;
 import io.otodoke.tracking.ShipmentLeg;
 import io.otodoke.tracking.ShipmentRegistration;
 import io.otodoke.tracking.ShipmentRegistry;
-import io.otodoke.account.Tenant;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

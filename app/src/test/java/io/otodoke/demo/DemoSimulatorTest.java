@@ -3,10 +3,10 @@ package io.otodoke.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.otodoke.OtodokeTest;
-import io.otodoke.tracking.ShipmentRegistry;
 import io.otodoke.account.Caller;
 import io.otodoke.account.Role;
 import io.otodoke.account.Tenant;
+import io.otodoke.tracking.ShipmentRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.otodoke.tracking;
 
-import io.otodoke.account.Tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.otodoke.OtodokeTest;
+import io.otodoke.account.Tenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,9 +1,9 @@
 package io.otodoke.tracking.web;
 
+import io.otodoke.account.Caller;
 import io.otodoke.tracking.IncomingEvent;
 import io.otodoke.tracking.IngestResult;
 import io.otodoke.tracking.ItemError;
-import io.otodoke.account.Caller;
 import io.otodoke.tracking.TrackingIngest;
 import io.otodoke.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;

@@ -3,9 +3,9 @@ package io.otodoke.tracking.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashMap;
 
 /**
  * Counts public lookups per client address and per tracking number in fixed windows. A lookup

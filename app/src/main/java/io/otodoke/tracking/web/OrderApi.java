@@ -1,9 +1,9 @@
 package io.otodoke.tracking.web;
 
-import io.otodoke.tracking.OrderView;
-import io.otodoke.tracking.ShipmentRegistry;
 import io.otodoke.account.AuditLog;
 import io.otodoke.account.Caller;
+import io.otodoke.tracking.OrderView;
+import io.otodoke.tracking.ShipmentRegistry;
 import io.otodoke.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

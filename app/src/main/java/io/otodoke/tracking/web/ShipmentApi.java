@@ -1,5 +1,7 @@
 package io.otodoke.tracking.web;
 
+import io.otodoke.account.AuditLog;
+import io.otodoke.account.Caller;
 import io.otodoke.tracking.ItemError;
 import io.otodoke.tracking.OrderDetails;
 import io.otodoke.tracking.Recipient;
@@ -8,8 +10,6 @@ import io.otodoke.tracking.ShipmentLeg;
 import io.otodoke.tracking.ShipmentRegistration;
 import io.otodoke.tracking.ShipmentRegistry;
 import io.otodoke.tracking.ShipmentView;
-import io.otodoke.account.AuditLog;
-import io.otodoke.account.Caller;
 import io.otodoke.tracking.TrackingStatus;
 import io.otodoke.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
