@@ -78,6 +78,11 @@ public class Accounts {
         return store.list(by.is(Role.ADMIN) ? null : by.tenantId());
     }
 
+    /** The signed-in caller's own user; empty for an API key or device token without one. */
+    public Optional<UserAccount> me(Caller caller) {
+        return caller.userId() == null ? Optional.empty() : store.find(caller.userId());
+    }
+
     /** A user the caller may see (an administrator any, an operator those of its tenant); others are not found. */
     public Optional<UserAccount> user(Caller by, long id) {
         if (!by.is(Role.ADMIN) && !by.is(Role.OPERATOR)) {

@@ -55,6 +55,11 @@ public class AuditLog {
         }).list();
     }
 
+    /** The actions that occur in the log, to filter by: what is recorded, not a list to keep in step. */
+    public List<String> actions() {
+        return jdbc.sql("select distinct action from audit_log order by action").query(String.class).list();
+    }
+
     private static String clientAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();

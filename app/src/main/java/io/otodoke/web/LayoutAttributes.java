@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * What the shared layout ({@code templates/fragments/layout.html}) needs on every page, Spring
  * Boot's error page included: the demo banner, the page language and the links that switch it,
- * and whether someone is signed in. Not for the JSON API, which has no layout.
+ * whether someone is signed in and in which role (the menu differs by role), and the path, so that
+ * the menu can mark the current section. Not for the JSON API, which has no layout.
  */
 @ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class LayoutAttributes {
@@ -43,6 +46,15 @@ class LayoutAttributes {
         }
         model.addAttribute("langLinks", links);
         model.addAttribute("signedIn", principal != null);
+        model.addAttribute("role", principal instanceof Authentication auth ? role(auth) : null);
+        model.addAttribute("path", request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    /** The role name (SHOPPER, OPERATOR, …) of a signed-in user, from its {@code ROLE_} authority. */
+    private static String role(Authentication auth) {
+        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a != null && a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length()))
+                .findFirst().orElse(null);
     }
 
     /**
