@@ -131,6 +131,18 @@ class PageAccessMatrixTest {
         assertThat(failures).isEmpty();
     }
 
+    @Test
+    void nobodyButAnAdministratorSeesAnotherTenantsName() throws Exception {
+        for (String caller : List.of("SHOPPER_A", "OP_A", "SELLER_S1", "DRIVER_A")) {
+            var response = mvc.perform(get("/account").session(sessions.get(caller))).andReturn().getResponse();
+            response.setCharacterEncoding("UTF-8");
+            assertThat(response.getContentAsString()).as(caller).doesNotContain("Shop B", "pb-" + run);
+        }
+        var admin = mvc.perform(get("/account").session(sessions.get("ADMIN"))).andReturn().getResponse();
+        admin.setCharacterEncoding("UTF-8");
+        assertThat(admin.getContentAsString()).contains("Shop B");
+    }
+
     private MockHttpSession signIn(String email, Role role, Long tenant, Long seller) throws Exception {
         accounts.create(AccessMatrixTest.SYSTEM_ADMIN, new Accounts.NewUser(email, role + " " + run, role, tenant, seller,
                 PASSWORD));

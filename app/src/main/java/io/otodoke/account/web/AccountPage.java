@@ -49,7 +49,7 @@ class AccountPage {
 
     @GetMapping("/account")
     String account(Caller caller, Model model) {
-        StaffDirectory directory = StaffDirectory.of(tenants);
+        StaffDirectory directory = StaffDirectory.of(tenants, caller);
         model.addAttribute("me", accounts.me(caller).orElse(null));
         model.addAttribute("caller", caller);
         model.addAttribute("directory", directory);

@@ -46,7 +46,7 @@ class AdminPage {
         String filter = actions.contains(action) ? action : null;
         model.addAttribute("users", accounts.users(caller));
         model.addAttribute("roles", Role.values());
-        model.addAttribute("directory", StaffDirectory.of(tenants));
+        model.addAttribute("directory", StaffDirectory.of(tenants, caller));
         model.addAttribute("actions", actions);
         model.addAttribute("action", filter);
         model.addAttribute("auditLimit", AUDIT_ENTRIES);

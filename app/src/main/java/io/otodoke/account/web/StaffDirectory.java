@@ -1,5 +1,7 @@
 package io.otodoke.account.web;
 
+import io.otodoke.account.Caller;
+import io.otodoke.account.Role;
 import io.otodoke.account.Seller;
 import io.otodoke.account.Shop;
 import io.otodoke.account.Tenants;
@@ -22,8 +24,11 @@ record StaffDirectory(List<TenantSellers> tenants, Map<Long, String> tenantNames
     record TenantSellers(Shop shop, List<Seller> sellers) {
     }
 
-    static StaffDirectory of(Tenants tenants) {
-        List<TenantSellers> all = tenants.all().stream().map(t -> new TenantSellers(t, tenants.sellers(t.id()))).toList();
+    /** Every tenant for an administrator; the caller's own tenant for anyone else, never another's. */
+    static StaffDirectory of(Tenants tenants, Caller caller) {
+        List<Shop> shops = caller.is(Role.ADMIN) ? tenants.all()
+                : caller.tenantId() == null ? List.of() : tenants.find(caller.tenantId()).stream().toList();
+        List<TenantSellers> all = shops.stream().map(t -> new TenantSellers(t, tenants.sellers(t.id()))).toList();
         return new StaffDirectory(all,
                 all.stream().collect(Collectors.toMap(t -> t.shop().id(), t -> t.shop().name())),
                 all.stream().flatMap(t -> t.sellers().stream()).collect(Collectors.toMap(Seller::id, Seller::name)));
