@@ -17,9 +17,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Service
 public class AuditLog {
 
-    /** An address or delivery photo was shown to someone other than the recipient. */
+    /** A recipient's address was shown to the shop's staff. */
     public static final String ADDRESS_VIEWED = "ADDRESS_VIEWED";
-    public static final String PHOTO_VIEWED = "PHOTO_VIEWED";
 
     private final JdbcClient jdbc;
 

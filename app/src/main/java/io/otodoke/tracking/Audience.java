@@ -30,14 +30,12 @@ public enum Audience {
         return this == STAFF || this == BUYER;
     }
 
-    /** The delivery photo shows the recipient's door: never to a gift's giver. */
+    /**
+     * The delivery photo shows the recipient's door: never to a gift's giver (design/last-mile.md).
+     * The photos themselves arrive with the fleet module, which asks this.
+     */
     public boolean seesDeliveryPhoto() {
         return this != GIFT_GIVER;
-    }
-
-    /** Prices are the buyer's business, never the link holder's. */
-    public boolean seesPrices() {
-        return this != SHARE_LINK;
     }
 
     /** The recipient as this audience may see it: whole, or only where it is going (prefecture and city). */
