@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.otodoke.OtodokeTest;
+import io.otodoke.account.Accounts;
+import io.otodoke.account.Caller;
+import io.otodoke.account.Role;
+import io.otodoke.account.Tenant;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -40,6 +46,8 @@ class TrackingPageBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    Accounts accounts;
     @TempDir
     Path profile;
     WebDriver browser;
@@ -113,6 +121,60 @@ class TrackingPageBrowserTest {
         assertThat(browser.findElement(By.id("r-1234.5678")).getText()).contains("「.」が入っています");
         screenshot("choice", null);
         screenshot("choice-others", card.findElements(By.cssSelector(".candidate")).get(1));
+    }
+
+    /**
+     * The giver of a gift, in a real browser with real cookies and CSRF tokens: signs in, makes a
+     * share link that shows the giver's name, signs out, opens the link as the recipient would,
+     * then signs in again, withdraws it, and finds it gone.
+     */
+    @Test
+    void aGiverSharesAGiftWithTheRecipientAndWithdrawsTheLink() throws Exception {
+        String email = "giver-" + UUID.randomUUID() + "@example.jp";
+        accounts.create(new Caller(Role.ADMIN, null, null, null, null, "test"),
+                new Accounts.NewUser(email, "贈り 主", Role.SHOPPER,
+                        Tenant.DEFAULT_ID, null, "correct horse battery"));
+        String order = api("/api/v1/shipments", """
+                {"carrier":"yamato","trackingNumber":"4321-0000-0013","order":{"orderNumber":"GIFT-%s",
+                 "customerEmail":"%s","totalYen":4980,"gift":true,"giverName":"贈り 主","giftMessage":"おめでとう！",
+                 "items":[{"name":"紅茶セット","quantity":1,"unitPriceYen":4980}]},
+                 "recipient":{"name":"受取 花子","postalCode":"060-0001","prefecture":"北海道","city":"札幌市中央区",
+                              "addressLine":"北一条西1-1","phone":"011-000-0000"}}""".formatted(email.substring(6, 14), email));
+        String orderId = order.replaceAll("(?s).*\"orderId\":(\\d+).*", "$1");
+
+        signIn(email);
+        browser.get("http://localhost:" + port + "/orders/" + orderId + "?lang=ja");
+        assertThat(browser.findElement(By.cssSelector(".recipient")).getText()).contains("北海道札幌市中央区")
+                .doesNotContain("北一条西", "060-0001", "011-000-0000", "受取 花子");
+        browser.findElement(By.cssSelector(".share-form input[name=showGiver]")).click();
+        browser.findElement(By.cssSelector(".share-form button[type=submit]")).click();
+        String link = new WebDriverWait(browser, Duration.ofSeconds(15)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.link-field"))).getAttribute("value");
+        assertThat(link).matches("http://localhost:\\d+/s/[A-Za-z0-9_-]{43}");
+        browser.findElement(By.cssSelector("form.inline-form button")).click(); // sign out
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlToBe("http://localhost:" + port + "/"));
+
+        browser.get(link);
+        String shared = browser.findElement(By.id("main")).getText();
+        assertThat(shared).contains("贈り 主 様からの贈り物", "おめでとう！", "北海道札幌市中央区", "432100000013")
+                .doesNotContain("紅茶セット", "4,980", "北一条西", "受取 花子");
+
+        signIn(email);
+        browser.get("http://localhost:" + port + "/orders/" + orderId + "?lang=ja");
+        browser.findElement(By.cssSelector(".share button.button-small")).click(); // withdraw
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".share"), "共有リンクを取り消しました"));
+        browser.get(link);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("このリンクは使えなくなりました");
+        assertThat(browser.findElement(By.id("main")).getText()).doesNotContain("432100000013");
+    }
+
+    void signIn(String email) {
+        browser.get("http://localhost:" + port + "/login?lang=ja");
+        browser.findElement(By.id("username")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys("correct horse battery");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/orders"));
     }
 
     static List<String> names(WebElement card) {
