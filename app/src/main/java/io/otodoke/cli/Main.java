@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "otodoke", mixinStandardHelpOptions = true, version = "Otodoke 0.1.0",
         description = "Open-source, self-hosted parcel tracking (お届け).",
         subcommands = {ServeCommand.class, DemoCommand.class, TrackCommand.class, DetectCommand.class, ImportCommand.class,
-                AddUserCommand.class,
+                AddUserCommand.class, ParseCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public class Main implements Runnable {
 
