@@ -38,6 +38,8 @@ class BenchCommand implements Runnable {
         props.put("otodoke.bench.enabled", "true");
         // One load generator on one address would hit the public lookup's per-client limit at once.
         props.put("otodoke.lookup.enabled", "false");
+        // The benchmark's shipments are invented: nobody should ask the real carriers about them.
+        props.put("otodoke.connector.polling", "false");
         props.put("logging.level.root", "WARN");
         props.put("spring.main.log-startup-info", "false");
         return Spring.server(props, springArgs);

@@ -20,6 +20,8 @@ class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         return ServeCommand.runUntilStopped(Spring.server(
-                Map.of("otodoke.demo.enabled", "true", "otodoke.data-dir", DATA_DIR), springArgs));
+                // The demo's parcels are invented: the pollers must not ask the real carriers about them.
+                Map.of("otodoke.demo.enabled", "true", "otodoke.data-dir", DATA_DIR, "otodoke.connector.polling", "false"),
+                springArgs));
     }
 }

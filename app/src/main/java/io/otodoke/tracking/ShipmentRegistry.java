@@ -8,6 +8,7 @@ import io.otodoke.carrier.TrackingNumbers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,16 @@ public class ShipmentRegistry {
     public List<ShipmentView> shipments(Caller caller, TrackingStatus status, Long before, int limit) {
         return store.shipments(CallerScope.of(caller), status, before, limit).stream()
                 .map(s -> view(s, List.of())).toList();
+    }
+
+    /** Shipments of these carriers that may still have news, in every tenant (for pollers). */
+    public List<PollTarget> pollTargets(Collection<String> carriers, Instant deliveredSince) {
+        return store.pollTargets(carriers, deliveredSince);
+    }
+
+    /** The current status of each of these shipments. */
+    public Map<Long, TrackingStatus> statuses(Collection<Long> ids) {
+        return store.statuses(ids);
     }
 
     /** An order of a tenant, for the system itself: no caller scope. */

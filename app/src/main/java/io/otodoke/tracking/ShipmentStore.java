@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -227,6 +229,47 @@ class ShipmentStore {
             ps.setArray(1, con.createArrayOf("bigint", orderIds.toArray()));
             return ps;
         }, (rs, i) -> row(rs));
+    }
+
+    /**
+     * Shipments of these carriers that may still change: not returned, cancelled or expired, and
+     * delivered ones only since {@code deliveredSince} (a return can follow a delivery).
+     */
+    List<PollTarget> pollTargets(Collection<String> carriers, Instant deliveredSince) {
+        if (carriers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    select id, tenant_id, carrier, tracking_number, status, created_at, status_changed_at from shipments
+                    where carrier = any(?) and status not in ('RETURNED', 'CANCELLED', 'EXPIRED')
+                      and (status <> 'DELIVERED' or status_changed_at >= ?)
+                    order by id
+                    """);
+            ps.setArray(1, con.createArrayOf("text", carriers.toArray()));
+            ps.setObject(2, OffsetDateTime.ofInstant(deliveredSince, java.time.ZoneOffset.UTC));
+            return ps;
+        }, (rs, i) -> {
+            OffsetDateTime changed = rs.getObject(7, OffsetDateTime.class);
+            return new PollTarget(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                    TrackingStatus.valueOf(rs.getString(5)), rs.getObject(6, OffsetDateTime.class).toInstant(),
+                    changed == null ? null : changed.toInstant());
+        });
+    }
+
+    Map<Long, TrackingStatus> statuses(Collection<Long> ids) {
+        Map<Long, TrackingStatus> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select id, status from shipments where id = any(?)");
+            ps.setArray(1, con.createArrayOf("bigint", ids.toArray()));
+            return ps;
+        }, rs -> {
+            out.put(rs.getLong(1), TrackingStatus.valueOf(rs.getString(2)));
+        });
+        return out;
     }
 
     /** Shipments with these numbers in any tenant: the public lookup is by number alone. */

@@ -111,7 +111,8 @@ class SigkillRecoveryIT {
     Process start(Path dataDir, int port, String name) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "-jar", Path.of("target", "otodoke.jar").toString(), "serve",
-                "--server.port=" + port, "--otodoke.data-dir=" + dataDir, "--otodoke.api.key=" + KEY)
+                "--server.port=" + port, "--otodoke.data-dir=" + dataDir, "--otodoke.api.key=" + KEY,
+                "--otodoke.connector.polling=false")
                 .redirectErrorStream(true)
                 .redirectOutput(log(dataDir, name).toFile())
                 .start();

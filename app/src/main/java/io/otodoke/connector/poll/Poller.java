@@ -1,0 +1,258 @@
+package io.otodoke.connector.poll;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.otodoke.carrier.TrackingNumbers;
+import io.otodoke.connector.CarrierHealth;
+import io.otodoke.connector.ConnectorProperties;
+import io.otodoke.connector.ParseContext;
+import io.otodoke.connector.ParseException;
+import io.otodoke.connector.ParsedShipment;
+import io.otodoke.connector.Parsers;
+import io.otodoke.tracking.EventTime;
+import io.otodoke.tracking.IncomingEvent;
+import io.otodoke.tracking.PollTarget;
+import io.otodoke.tracking.ShipmentRegistry;
+import io.otodoke.tracking.TrackingIngest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks carriers about the shipments in progress, each as often as its status calls for
+ * ({@link PollCadence}): due shipments are grouped per source into batches of the source's size,
+ * each request goes through the source's rate limiter, retry with backoff and circuit breaker,
+ * the answer through the source's parser into ingest. A source whose circuit is open is not
+ * called; its shipments wait.
+ */
+@Component
+public class Poller {
+
+    private static final Logger log = LoggerFactory.getLogger(Poller.class);
+
+    private final Map<String, SourceClient> clientsByCarrier;
+    private final ConnectorProperties properties;
+    private final ShipmentRegistry registry;
+    private final TrackingIngest ingest;
+    private final Parsers parsers;
+    private final CarrierHealth health;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final PollCadence cadence;
+    private final HttpClient http;
+    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+
+    Poller(List<SourceClient> clients, ConnectorProperties properties, ShipmentRegistry registry, TrackingIngest ingest,
+           Parsers parsers, CarrierHealth health, JdbcClient jdbc, Clock clock,
+           @Value("${otodoke.connector.cadence-scale:1}") double cadenceScale) {
+        this.clientsByCarrier = clients.stream().collect(Collectors.toMap(SourceClient::carrier, Function.identity()));
+        this.properties = properties;
+        this.registry = registry;
+        this.ingest = ingest;
+        this.parsers = parsers;
+        this.health = health;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.cadence = new PollCadence(cadenceScale);
+        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    @Scheduled(initialDelayString = "${otodoke.connector.poll-every:PT30S}", fixedDelayString = "${otodoke.connector.poll-every:PT30S}")
+    void pollOnSchedule() {
+        if (properties.polling()) {
+            try {
+                pollDue();
+            } catch (RuntimeException e) {
+                log.warn("Polling round failed; trying again at the next round: {}", e.toString());
+            }
+        }
+    }
+
+    /** One round: every due shipment of a carrier with a source is asked about once. Returns the requests made. */
+    public int pollDue() {
+        Instant now = clock.instant();
+        Map<Long, Instant> next = new HashMap<>();
+        Map<Long, Integer> failures = new HashMap<>();
+        jdbc.sql("select shipment_id, next_poll_at, consecutive_failures from poll_state").query(rs -> {
+            next.put(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant());
+            failures.put(rs.getLong(1), rs.getInt(3));
+        });
+        List<PollTarget> due = registry.pollTargets(clientsByCarrier.keySet(), now.minus(PollCadence.AFTER_DELIVERY))
+                .stream().filter(t -> !next.getOrDefault(t.id(), Instant.MIN).isAfter(now)).toList();
+        int requests = 0;
+        Map<String, List<PollTarget>> byCarrier = due.stream()
+                .collect(Collectors.groupingBy(PollTarget::carrier, LinkedHashMap::new, Collectors.toList()));
+        for (var entry : byCarrier.entrySet()) {
+            SourceClient client = clientsByCarrier.get(entry.getKey());
+            Map<String, List<PollTarget>> byNumber = entry.getValue().stream()
+                    .collect(Collectors.groupingBy(PollTarget::trackingNumber, LinkedHashMap::new, Collectors.toList()));
+            List<String> numbers = new ArrayList<>(byNumber.keySet());
+            int batch = batchSize(client);
+            for (int from = 0; from < numbers.size(); from += batch) {
+                List<String> slice = numbers.subList(from, Math.min(numbers.size(), from + batch));
+                List<PollTarget> targets = slice.stream().flatMap(n -> byNumber.get(n).stream()).toList();
+                if (poll(client, slice, targets, failures)) {
+                    requests++;
+                }
+            }
+        }
+        return requests;
+    }
+
+    /** Asks about one batch; false when the circuit did not let the call through. */
+    private boolean poll(SourceClient client, List<String> numbers, List<PollTarget> targets, Map<Long, Integer> failures) {
+        String source = client.source();
+        CircuitBreaker breaker = health.breaker(source);
+        Instant started = clock.instant();
+        try {
+            // A page the parser cannot read counts against the circuit like a failed request.
+            List<ParsedShipment> parsed = breaker.executeCheckedSupplier(() -> parsers.parse(source,
+                    Retry.decorateCheckedSupplier(retry(source), () -> fetch(client, numbers)).get(),
+                    context(targets, started)));
+            ingest(client, parsed, targets);
+            health.succeeded(source, Duration.between(started, clock.instant()));
+            scheduleAfterSuccess(targets);
+            return true;
+        } catch (CallNotPermittedException e) {
+            return false; // the circuit is open: the shipments stay due and wait for it
+        } catch (ParseException e) {
+            failed(source, started, e.getMessage(), e.kind() == ParseException.Kind.LAYOUT_CHANGED, targets, failures);
+            return true;
+        } catch (Throwable e) {
+            failed(source, started, describe(e), false, targets, failures);
+            return true;
+        }
+    }
+
+    private byte[] fetch(SourceClient client, List<String> numbers) throws IOException, InterruptedException {
+        RateLimiter limiter = limiters.computeIfAbsent(client.source(), s -> RateLimiter.of(s, RateLimiterConfig.custom()
+                .limitForPeriod(1).limitRefreshPeriod(Duration.ofMillis((long) (1000 / requestsPerSecond(client))))
+                .timeoutDuration(Duration.ofMinutes(1)).build()));
+        RateLimiter.waitForPermission(limiter);
+        URI base = URI.create(baseUrl(client));
+        var request = client.request(base, numbers).timeout(properties.timeout())
+                .header("User-Agent", properties.userAgent()).build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() >= 500 || response.statusCode() == 429) {
+            throw new IOException(client.source() + " answered HTTP " + response.statusCode());
+        }
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException(client.source() + " refused the request: HTTP " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private Retry retry(String source) {
+        return Retry.of(source, RetryConfig.custom().maxAttempts(3)
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(500), 2))
+                .retryExceptions(IOException.class).build());
+    }
+
+    private ParseContext context(List<PollTarget> targets, Instant now) {
+        Instant created = targets.stream().map(PollTarget::createdAt).min(Instant::compareTo).orElse(now);
+        return new ParseContext(LocalDate.ofInstant(created, EventTime.TOKYO), LocalDate.ofInstant(now, EventTime.TOKYO), now);
+    }
+
+    /** The parsed events go to every polled shipment with that number (a number may be in several tenants). */
+    private void ingest(SourceClient client, List<ParsedShipment> parsed, List<PollTarget> targets) {
+        Map<String, ParsedShipment> byNumber = new HashMap<>();
+        parsed.forEach(p -> byNumber.put(TrackingNumbers.normalize(p.trackingNumber()), p));
+        Map<Long, List<IncomingEvent>> byTenant = new LinkedHashMap<>();
+        for (PollTarget t : targets) {
+            ParsedShipment p = byNumber.get(t.trackingNumber());
+            if (p == null) {
+                continue;
+            }
+            p.events().forEach(e -> byTenant.computeIfAbsent(t.tenantId(), k -> new ArrayList<>())
+                    .add(new IncomingEvent(t.id(), null, null, null, e)));
+        }
+        byTenant.forEach((tenant, events) -> {
+            var result = ingest.ingest(tenant, events);
+            if (!result.errors().isEmpty()) {
+                log.warn("Connector {}: {} events of a poll were refused, e.g. {}", client.source(), result.errors().size(),
+                        result.errors().getFirst().detail());
+            }
+        });
+    }
+
+    /** Next time by the status the answer led to; a finished story is not asked about again. */
+    private void scheduleAfterSuccess(List<PollTarget> targets) {
+        var statuses = registry.statuses(targets.stream().map(PollTarget::id).toList());
+        Instant now = clock.instant();
+        for (PollTarget t : targets) {
+            var status = statuses.getOrDefault(t.id(), t.status());
+            Instant at = cadence.interval(status).map(now::plus).orElse(now.plus(Duration.ofDays(3650)));
+            save(t.id(), at, now, 0);
+        }
+    }
+
+    private void failed(String source, Instant started, String error, boolean layout, List<PollTarget> targets,
+                        Map<Long, Integer> failures) {
+        Instant now = clock.instant();
+        health.failed(source, Duration.between(started, now), error, layout);
+        for (PollTarget t : targets) {
+            int count = failures.getOrDefault(t.id(), 0) + 1;
+            save(t.id(), now.plus(cadence.retryAfter(count, t.status())), now, count);
+        }
+    }
+
+    private void save(long shipmentId, Instant next, Instant polled, int failures) {
+        jdbc.sql("""
+                insert into poll_state (shipment_id, next_poll_at, last_polled_at, consecutive_failures)
+                values (?, ?, ?, ?)
+                on conflict (shipment_id) do update set next_poll_at = excluded.next_poll_at,
+                    last_polled_at = excluded.last_polled_at, consecutive_failures = excluded.consecutive_failures
+                """).params(shipmentId, utc(next), utc(polled), failures).update();
+    }
+
+    private int batchSize(SourceClient client) {
+        var config = properties.sources().get(client.source());
+        int configured = config == null || config.batchSize() == null ? client.maxBatch() : config.batchSize();
+        return Math.max(1, Math.min(configured, client.maxBatch()));
+    }
+
+    private double requestsPerSecond(SourceClient client) {
+        var config = properties.sources().get(client.source());
+        return config == null || config.requestsPerSecond() == null ? 1.0 : Math.max(0.01, config.requestsPerSecond());
+    }
+
+    private String baseUrl(SourceClient client) {
+        var config = properties.sources().get(client.source());
+        String url = config == null || config.baseUrl() == null ? client.defaultBaseUrl() : config.baseUrl();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    }
+
+    private static java.time.OffsetDateTime utc(Instant t) {
+        return java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC);
+    }
+}
