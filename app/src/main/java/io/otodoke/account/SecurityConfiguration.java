@@ -77,6 +77,8 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/sellers").hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers("/api/v1/tenants").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/v1/audit").hasRole(ADMIN)
+                        // the connectors' health: carriers and counts, no personal data
+                        .requestMatchers(GET, "/api/v1/connectors").hasAnyRole(OPERATOR, ADMIN)
                         .anyRequest().access(unlisted))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(json, res, HttpStatus.UNAUTHORIZED,
@@ -108,6 +110,7 @@ class SecurityConfiguration {
                         .requestMatchers("/orders", "/orders/**").hasRole(SHOPPER)
                         .requestMatchers("/shipments", "/shipments/**").hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers("/admin", "/admin/**", "/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/connectors").hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers("/account", "/account/**").authenticated()
                         .anyRequest().access(unlisted))
                 .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn).permitAll())

@@ -146,6 +146,11 @@ public class ShipmentRegistry {
         return store.pollTargets(carriers, deliveredSince);
     }
 
+    /** Words of the sources that no table maps yet, most frequent first, among the shipments the caller may see. */
+    public List<UnknownWord> unknownWords(Caller caller, int limit) {
+        return store.unknownWords(CallerScope.of(caller), limit);
+    }
+
     /** The current status of each of these shipments. */
     public Map<Long, TrackingStatus> statuses(Collection<Long> ids) {
         return store.statuses(ids);

@@ -257,6 +257,17 @@ class ShipmentStore {
         });
     }
 
+    List<UnknownWord> unknownWords(CallerScope scope, int limit) {
+        return jdbc.query("""
+                select e.source, e.raw_code, e.raw_text, count(*), max(e.received_at)
+                from tracking_events e join shipments s on s.id = e.shipment_id
+                where e.status = 'UNKNOWN' and\s""" + scope.shipments().sql() + """
+                 group by e.source, e.raw_code, e.raw_text order by count(*) desc, max(e.received_at) desc limit ?
+                """, (rs, i) -> new UnknownWord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant()),
+                CallerScope.params(List.of(), scope.shipments(), limit));
+    }
+
     Map<Long, TrackingStatus> statuses(Collection<Long> ids) {
         Map<Long, TrackingStatus> out = new HashMap<>();
         if (ids.isEmpty()) {

@@ -3,7 +3,6 @@ package io.otodoke.tracking.web;
 import io.otodoke.account.Caller;
 import io.otodoke.account.ShareLink;
 import io.otodoke.account.ShareLinks;
-import io.otodoke.carrier.CarrierDirectory;
 import io.otodoke.tracking.Audience;
 import io.otodoke.tracking.EventTime;
 import io.otodoke.tracking.OrderView;
@@ -38,12 +37,12 @@ class OrderPages {
     static final List<Integer> VALID_DAYS = List.of(1, 7, 30);
 
     private final ShipmentRegistry registry;
-    private final CarrierDirectory carriers;
+    private final ShipmentCards cards;
     private final ShareLinks links;
 
-    OrderPages(ShipmentRegistry registry, CarrierDirectory carriers, ShareLinks links) {
+    OrderPages(ShipmentRegistry registry, ShipmentCards cards, ShareLinks links) {
         this.registry = registry;
-        this.carriers = carriers;
+        this.cards = cards;
         this.links = links;
     }
 
@@ -88,7 +87,7 @@ class OrderPages {
         Instant now = links.now();
         model.addAttribute("page", page(order, locale));
         model.addAttribute("panels", order.shipments().stream().map(s -> new ShipmentPanel(s.id(),
-                ShipmentCard.of(s, carriers, locale), audience.recipient(s.recipient()),
+                cards.of(s, locale), audience.recipient(s.recipient()),
                 links.of(s.id()).stream().map(l -> row(l, now)).toList())).toList());
         model.addAttribute("validDays", VALID_DAYS);
         return "tracking/order";
@@ -141,7 +140,7 @@ class OrderPages {
 
     private OrderPage page(OrderView o, Locale locale) {
         return new OrderPage(o, tokyo(o.orderedAt()),
-                o.shipments().stream().map(s -> ShipmentCard.of(s, carriers, locale)).toList());
+                o.shipments().stream().map(s -> cards.of(s, locale)).toList());
     }
 
     private static LinkRow row(ShareLink l, Instant now) {

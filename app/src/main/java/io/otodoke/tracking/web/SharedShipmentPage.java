@@ -2,7 +2,6 @@ package io.otodoke.tracking.web;
 
 import io.otodoke.account.ShareLink;
 import io.otodoke.account.ShareLinks;
-import io.otodoke.carrier.CarrierDirectory;
 import io.otodoke.tracking.Audience;
 import io.otodoke.tracking.EventTime;
 import io.otodoke.tracking.OrderItem;
@@ -35,12 +34,12 @@ class SharedShipmentPage {
 
     private final ShareLinks links;
     private final ShipmentRegistry registry;
-    private final CarrierDirectory carriers;
+    private final ShipmentCards cards;
 
-    SharedShipmentPage(ShareLinks links, ShipmentRegistry registry, CarrierDirectory carriers) {
+    SharedShipmentPage(ShareLinks links, ShipmentRegistry registry, ShipmentCards cards) {
         this.links = links;
         this.registry = registry;
-        this.carriers = carriers;
+        this.cards = cards;
     }
 
     /**
@@ -80,7 +79,7 @@ class SharedShipmentPage {
         String giver = gift && AUDIENCE.seesGiverName(order) ? order.giverName() : null;
         List<Item> items = order == null || !AUDIENCE.seesItems(order) ? List.of()
                 : order.items().stream().map(SharedShipmentPage::item).toList();
-        return new SharedPage(ShipmentCard.of(s, carriers, locale), AUDIENCE.recipient(s.recipient()), gift, giver,
+        return new SharedPage(cards.of(s, locale), AUDIENCE.recipient(s.recipient()), gift, giver,
                 gift ? order.giftMessage() : null, items, LocalDateTime.ofInstant(link.expiresAt(), EventTime.TOKYO));
     }
 

@@ -24,10 +24,17 @@ import java.util.Optional;
  * @param tone         the colour family of the status label, see {@link #tone(TrackingStatus)}
  * @param lastUpdate   the time of the latest event, in Japan time
  * @param redeliveryUrl the carrier's redelivery page when the parcel is waiting for one, else null
+ * @param carrierUnavailable Otodoke cannot read the carrier's tracking now (its connector's circuit is
+ *                      open): say so, and do not suggest the parcel is stuck
  */
 record ShipmentCard(String carrierName, String trackingNumber, String trackingUrl, String redeliveryUrl,
                     ShipmentLeg leg, TrackingStatus status, StatusReason reason, String tone,
-                    LocalDateTime lastUpdate, String staleReason, List<Line> timeline) {
+                    LocalDateTime lastUpdate, String staleReason, List<Line> timeline, boolean carrierUnavailable) {
+
+    ShipmentCard unavailable(boolean unavailable) {
+        return new ShipmentCard(carrierName, trackingNumber, trackingUrl, redeliveryUrl, leg, status, reason, tone,
+                lastUpdate, unavailable ? null : staleReason, timeline, unavailable);
+    }
 
     /**
      * A timeline entry.
@@ -63,7 +70,7 @@ record ShipmentCard(String carrierName, String trackingNumber, String trackingUr
                 waiting ? carrier.map(Carrier::redeliveryUrl).orElse(null) : null,
                 leg, status, reason, tone(status),
                 lastEventAt == null ? null : LocalDateTime.ofInstant(lastEventAt, EventTime.TOKYO),
-                staleReason, lines);
+                staleReason, lines, false);
     }
 
     private static Line line(TimelineEntry e) {

@@ -41,12 +41,15 @@ class ShipmentPages {
 
     private final ShipmentRegistry registry;
     private final CarrierDirectory carriers;
+    private final ShipmentCards cards;
     private final Tenants tenants;
     private final AuditLog audit;
 
-    ShipmentPages(ShipmentRegistry registry, CarrierDirectory carriers, Tenants tenants, AuditLog audit) {
+    ShipmentPages(ShipmentRegistry registry, CarrierDirectory carriers, ShipmentCards cards, Tenants tenants,
+                  AuditLog audit) {
         this.registry = registry;
         this.carriers = carriers;
+        this.cards = cards;
         this.tenants = tenants;
         this.audit = audit;
     }
@@ -91,7 +94,7 @@ class ShipmentPages {
         OrderView order = s.orderId() == null ? null : registry.order(caller, s.orderId()).orElse(null);
         String sellerName = order == null || order.sellerId() == null ? null
                 : tenants.seller(order.sellerId()).map(Seller::name).orElse(null);
-        model.addAttribute("page", new Detail(s, ShipmentCard.of(s, carriers, locale), order,
+        model.addAttribute("page", new Detail(s, cards.of(s, locale), order,
                 order == null ? null : japan(order.orderedAt()), sellerName));
         return "tracking/shipment-detail";
     }

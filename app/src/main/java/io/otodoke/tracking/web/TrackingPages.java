@@ -46,10 +46,12 @@ class TrackingPages {
     private final TrackingNumberDetector detector;
     private final MessageSource messages;
     private final DemoUsers demoUsers;
+    private final ShipmentCards cards;
 
     TrackingPages(TrackingLookup lookup, CarrierDirectory carriers, TrackingNumberDetector detector,
-                  MessageSource messages, DemoUsers demoUsers) {
+                  MessageSource messages, DemoUsers demoUsers, ShipmentCards cards) {
         this.lookup = lookup;
+        this.cards = cards;
         this.carriers = carriers;
         this.detector = detector;
         this.messages = messages;
@@ -156,16 +158,16 @@ class TrackingPages {
     }
 
     private NumberResult result(LookupResult r, String choice, Locale locale) {
-        List<ShipmentCard> cards = r.shipments().stream().map(s -> ShipmentCard.of(s, carriers, locale)).toList();
+        List<ShipmentCard> shown = r.shipments().stream().map(s -> cards.of(s, locale)).toList();
         if (r.found()) {
             // The shop registered the carrier: it is the carrier. Others the number fits are only mentioned.
             Set<String> registered = r.shipments().stream().map(PublicShipment::carrier).collect(Collectors.toSet());
             TrackingNumberDetection d = detector.detect(r.query());
             List<CandidateRow> others = d.candidates().stream().filter(c -> !registered.contains(c.carrier()))
                     .map(c -> row(c, d.normalized(), false, locale)).toList();
-            return new NumberResult(r.query(), r.trackingNumber(), cards, null, others);
+            return new NumberResult(r.query(), r.trackingNumber(), shown, null, others);
         }
-        return new NumberResult(r.query(), r.trackingNumber(), cards, help(r.query(), choice, locale), List.of());
+        return new NumberResult(r.query(), r.trackingNumber(), shown, help(r.query(), choice, locale), List.of());
     }
 
     private NumberHelp help(String query, String choice, Locale locale) {
