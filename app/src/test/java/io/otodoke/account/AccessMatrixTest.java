@@ -117,6 +117,7 @@ class AccessMatrixTest {
             GET    /api/v1/tenants                              | 401 403 403 403 403 200
             POST   /api/v1/tenants            tenant            | 401 403 403 403 403 201
             GET    /api/v1/audit                                | 401 403 403 403 403 200
+            GET    /api/v1/connectors                           | 401 200 200 403 403 200
             """;
 
     @Test
@@ -145,7 +146,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(25 * 6);
+        assertThat(cells).isEqualTo(26 * 6);
     }
 
     @Test

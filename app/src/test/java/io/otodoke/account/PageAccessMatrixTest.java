@@ -104,6 +104,7 @@ class PageAccessMatrixTest {
             /shipments/{shB}     | 302 403 404 404 403 200
             /account             | 302 200 200 200 200 200
             /admin               | 302 403 403 403 403 200
+            /connectors          | 302 403 200 403 403 200
             /actuator/env        | 302 403 403 403 403 404
             """;
 
