@@ -20,7 +20,8 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure performance against a baseline measured in the same run (docs/benchmarks.md).",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Lookup.class, BenchCommand.Detect.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Lookup.class, BenchCommand.Detect.class,
+                BenchCommand.Parse.class})
 class BenchCommand implements Runnable {
 
     @Override
@@ -164,6 +165,30 @@ class BenchCommand implements Runnable {
                     : new DetectBenchmark.Timing(warmupIterations, warmupSeconds, iterations, seconds, forks);
             Path dir = nodeDir != null ? nodeDir : Path.of(System.getProperty("java.io.tmpdir"), "otodoke-bench-node");
             return DetectBenchmark.run(seed, size, timing, dir);
+        }
+    }
+
+    @Command(name = "parse", mixinStandardHelpOptions = true,
+            description = {"Yamato result pages parsed per second on one thread, against jsoup parsing the same pages alone",
+                    "(no server, no database). RESULT name=parse unit=pages/s, ratio = ours / jsoup (target >= 0.5)."})
+    static class Parse implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--seed", defaultValue = "20261129", description = "seed of the pages (default ${DEFAULT-VALUE})")
+        long seed;
+        @Option(names = "--pages", defaultValue = "200", description = "distinct pages of 10 numbers (default ${DEFAULT-VALUE})")
+        int pages;
+        @Option(names = "--warmup-seconds", defaultValue = "5", description = "for each of the two (default ${DEFAULT-VALUE})")
+        int warmupSeconds;
+        @Option(names = "--rounds", defaultValue = "5", description = "measured rounds of each (default ${DEFAULT-VALUE})")
+        int rounds;
+        @Option(names = "--seconds", defaultValue = "2", description = "per round (default ${DEFAULT-VALUE})")
+        int seconds;
+        @Option(names = "--quick", description = "1 s warm-up, 2 rounds of 1 s: a smoke run, not a figure to record")
+        boolean quick;
+
+        @Override
+        public Integer call() {
+            return ParseBenchmark.run(seed, pages, quick ? new ParseBenchmark.Timing(1, 2, 1)
+                    : new ParseBenchmark.Timing(warmupSeconds, rounds, seconds));
         }
     }
 }
