@@ -20,8 +20,8 @@ class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         return ServeCommand.runUntilStopped(Spring.server(
-                // The demo's parcels are invented: the pollers must not ask the real carriers about them.
-                Map.of("otodoke.demo.enabled", "true", "otodoke.data-dir", DATA_DIR, "otodoke.connector.polling", "false"),
+                // The pollers ask the demo's own carrier simulator (DemoSimulator), often, as its time runs fast.
+                Map.of("otodoke.demo.enabled", "true", "otodoke.data-dir", DATA_DIR, "otodoke.connector.poll-every", "5s"),
                 springArgs));
     }
 }

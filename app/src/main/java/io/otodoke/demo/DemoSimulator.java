@@ -2,6 +2,10 @@ package io.otodoke.demo;
 
 import io.otodoke.account.DemoUsers;
 import io.otodoke.account.Tenant;
+import io.otodoke.carrier.TrackingNumbers;
+import io.otodoke.connector.poll.Poller;
+import io.otodoke.connector.simulator.CarrierSimulator;
+import io.otodoke.connector.simulator.SimulatedParcel;
 import io.otodoke.tracking.EventTime;
 import io.otodoke.tracking.IncomingEvent;
 import io.otodoke.tracking.OrderDetails;
@@ -48,6 +52,8 @@ class DemoSimulator implements AutoCloseable {
     /** The demo shopper (see account.DemoUsers) receives every 25th order of the world. */
     static final String DEMO_SHOPPER = "hanako@example.jp";
     static final String DEMO_SHOPPER_NAME = "山田 花子";
+    /** Carriers whose pages the demo simulates, so that their scans reach Otodoke through polling and parsing. */
+    static final java.util.Set<String> SIMULATED_CARRIERS = java.util.Set.of("yamato", "japanpost", "sagawa");
     /** Every 4th order is sold by the demo marketplace's seller (account.DemoUsers). */
     static final String SELLER_NAME = "山田園 (デモ)";
     private static final Logger log = LoggerFactory.getLogger(DemoSimulator.class);
@@ -61,6 +67,8 @@ class DemoSimulator implements AutoCloseable {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DemoUsers demoUsers;
+    private final Poller poller;
+    private final CarrierSimulator carriers = CarrierSimulator.start(0);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("demo-simulator").daemon().factory());
     private final java.util.PriorityQueue<Due> pending = new java.util.PriorityQueue<>(Comparator.comparing(Due::at));
@@ -69,8 +77,9 @@ class DemoSimulator implements AutoCloseable {
     private final java.util.Set<String> usedNumbers = new java.util.HashSet<>();
 
     DemoSimulator(DemoProperties properties, ShipmentRegistry registry, TrackingIngest ingest, JdbcClient jdbc, Clock clock,
-                  DemoUsers demoUsers) {
+                  DemoUsers demoUsers, Poller poller) {
         this.demoUsers = demoUsers;
+        this.poller = poller;
         this.properties = properties;
         this.registry = registry;
         this.ingest = ingest;
@@ -78,8 +87,13 @@ class DemoSimulator implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** An event of the world with the real moment it is played. */
-    record Due(Instant at, long shipmentId, IncomingEvent event) {
+    /**
+     * An event of the world with the real moment it is played: either a scan that a simulated
+     * carrier's page will show ({@code scan}, for Yamato, Japan Post and Sagawa, whose pages the
+     * pollers read), or an event ingested directly ({@code event}, for Amazon, which has no page).
+     */
+    record Due(Instant at, long shipmentId, IncomingEvent event, String carrier, String trackingNumber,
+               SimulatedParcel.Scan scan) {
     }
 
     record State(long seed, int orders, Instant origin, Instant startedAt, int speed) {
@@ -88,6 +102,8 @@ class DemoSimulator implements AutoCloseable {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         demoUsers.create(DemoWorld.SHOP_NAME, SELLER_NAME);
+        poller.simulate(SIMULATED_CARRIERS.stream().collect(java.util.stream.Collectors.toMap(c -> c, carriers::baseUrl)),
+                properties.speed());
         state = state();
         List<DemoOrder> world = DemoWorld.generate(state.seed(), state.orders());
         pending.addAll(plan(world, state.origin(), state));
@@ -159,9 +175,16 @@ class DemoSimulator implements AutoCloseable {
                 EventTime time = e.precision() == TimePrecision.DAY
                         ? EventTime.day(LocalDate.ofInstant(real, EventTime.TOKYO), EventTime.TOKYO)
                         : EventTime.of(real, EventTime.TOKYO);
+                if (SIMULATED_CARRIERS.contains(s.carrier())) {
+                    due.add(new Due(real, outcome.shipmentId(), null, s.carrier(), TrackingNumbers.normalize(s.trackingNumber()),
+                            new SimulatedParcel.Scan(e.rawText(), time.local(), e.precision() == TimePrecision.DAY,
+                                    e.location().name())));
+                    continue;
+                }
                 TrackingEvent event = new TrackingEvent("demo", e.rawCode(), e.rawText(), e.status(), e.reason(), time,
                         e.location(), seq, real);
-                due.add(new Due(real, outcome.shipmentId(), new IncomingEvent(outcome.shipmentId(), null, null, null, event)));
+                due.add(new Due(real, outcome.shipmentId(), new IncomingEvent(outcome.shipmentId(), null, null, null, event),
+                        null, null, null));
             }
         }
         due.sort(Comparator.comparing(Due::at));
@@ -225,10 +248,15 @@ class DemoSimulator implements AutoCloseable {
             while (!pending.isEmpty() && batch.size() < BATCH && !pending.peek().at().isAfter(now)) {
                 batch.add(pending.poll());
             }
+            batch.stream().filter(d -> d.scan() != null)
+                    .forEach(d -> carriers.append(d.carrier(), d.trackingNumber(), d.scan()));
+            List<IncomingEvent> direct = batch.stream().filter(d -> d.event() != null).map(Due::event).toList();
             try {
-                ingest.ingest(Tenant.DEFAULT_ID, batch.stream().map(Due::event).toList());
+                if (!direct.isEmpty()) {
+                    ingest.ingest(Tenant.DEFAULT_ID, direct);
+                }
             } catch (RuntimeException e) {
-                pending.addAll(batch);
+                pending.addAll(batch.stream().filter(d -> d.event() != null).toList());
                 throw e;
             }
         }
@@ -241,5 +269,6 @@ class DemoSimulator implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        carriers.close();
     }
 }

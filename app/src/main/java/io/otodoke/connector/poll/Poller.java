@@ -62,7 +62,9 @@ public class Poller {
     private final CarrierHealth health;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final PollCadence cadence;
+    private volatile PollCadence cadence;
+    /** Sources pointed at a simulator (the demo): their base URL, and no rate limit worth the name. */
+    private final Map<String, String> simulated = new ConcurrentHashMap<>();
     private final HttpClient http;
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
@@ -80,6 +82,16 @@ public class Poller {
         this.cadence = new PollCadence(cadenceScale);
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /**
+     * Points these sources at a carrier simulator and divides every cadence by {@code cadenceScale}
+     * (the demo's speed): the demo's parcels then take the same poll → parse → ingest path as real ones.
+     */
+    public void simulate(Map<String, String> baseUrls, double cadenceScale) {
+        simulated.putAll(baseUrls);
+        cadence = new PollCadence(cadenceScale);
+        limiters.keySet().removeAll(baseUrls.keySet());
     }
 
     @Scheduled(initialDelayString = "${otodoke.connector.poll-every:PT30S}", fixedDelayString = "${otodoke.connector.poll-every:PT30S}")
@@ -237,13 +249,17 @@ public class Poller {
     }
 
     private double requestsPerSecond(SourceClient client) {
+        if (simulated.containsKey(client.source())) {
+            return 1000;
+        }
         var config = properties.sources().get(client.source());
         return config == null || config.requestsPerSecond() == null ? 1.0 : Math.max(0.01, config.requestsPerSecond());
     }
 
     private String baseUrl(SourceClient client) {
         var config = properties.sources().get(client.source());
-        String url = config == null || config.baseUrl() == null ? client.defaultBaseUrl() : config.baseUrl();
+        String url = simulated.containsKey(client.source()) ? simulated.get(client.source())
+                : config == null || config.baseUrl() == null ? client.defaultBaseUrl() : config.baseUrl();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 

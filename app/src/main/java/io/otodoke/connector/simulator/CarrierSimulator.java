@@ -56,6 +56,15 @@ public final class CarrierSimulator implements AutoCloseable {
         parcels.put(parcel.carrier() + ":" + parcel.trackingNumber(), parcel);
     }
 
+    /** The carrier prints one more scan for this parcel. */
+    public void append(String carrier, String trackingNumber, SimulatedParcel.Scan scan) {
+        parcels.compute(carrier + ":" + trackingNumber, (key, old) -> {
+            List<SimulatedParcel.Scan> scans = new ArrayList<>(old == null ? List.of() : old.scans());
+            scans.add(scan);
+            return new SimulatedParcel(carrier, trackingNumber, scans);
+        });
+    }
+
     public void failing(boolean failing) {
         this.failing = failing;
     }
