@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeout             connect and request timeout of one call (default 10 s)
  * @param circuitMinimumCalls calls before a circuit may open (default 4)
  * @param circuitOpenFor      how long an open circuit stays open before one trial call (default 2 min)
- * @param sources             per source: base URL, credentials, batch size, rate
+ * @param sources             per source: base URL, batch size, rate
  */
 @ConfigurationProperties("otodoke.connector")
 public record ConnectorProperties(Boolean polling, Duration pollEvery, String userAgent, Duration timeout,
@@ -30,11 +30,10 @@ public record ConnectorProperties(Boolean polling, Duration pollEvery, String us
     }
 
     /**
-     * @param baseUrl           where the source's pages or API live (the carrier's own by default)
-     * @param apiKey            the key of an API source (17TRACK token, AfterShip key, DHL key); never logged
+     * @param baseUrl           where the source's pages live (the carrier's own by default)
      * @param batchSize         numbers per request (Yamato's page takes 10)
      * @param requestsPerSecond at most this many requests per second to the source
      */
-    public record Source(String baseUrl, String apiKey, Integer batchSize, Double requestsPerSecond) {
+    public record Source(String baseUrl, Integer batchSize, Double requestsPerSecond) {
     }
 }
