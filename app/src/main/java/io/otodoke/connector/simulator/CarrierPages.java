@@ -57,10 +57,12 @@ public final class CarrierPages {
     public static String japanPost(SimulatedParcel p) {
         StringBuilder html = head("郵便追跡サービス");
         if (p.scans().isEmpty()) {
-            return html.append("<table summary=\"照会結果\"><tr><td>＊＊ お問い合わせ番号が見つかりません。お問い合わせ番号をご確認の上、"
-                    + "お近くの取扱店にお問い合わせください。</td></tr></table>\n</body>\n</html>\n").toString();
+            return html.append("<table class=\"tableType01 txt_c m_b5\" summary=\"照会結果\">\n"
+                    + "<tr><th>お問い合わせ番号</th><th>結果</th></tr>\n<tr><td>").append(hyphenated(p.trackingNumber()))
+                    .append("</td><td>＊＊ お問い合わせ番号が見つかりません。お問い合わせ番号をご確認の上、"
+                    + "お近くの取扱店にお問い合わせください。</td></tr>\n</table>\n</body>\n</html>\n").toString();
         }
-        html.append("<table summary=\"配達状況詳細\"><tr><th>お問い合わせ番号</th><th>商品種別</th></tr><tr><td>")
+        html.append("<table class=\"tableType01 txt_c m_b5\" summary=\"配達状況詳細\"><tr><th>お問い合わせ番号</th><th>商品種別</th></tr><tr><td>")
                 .append(hyphenated(p.trackingNumber())).append("</td><td>ゆうパック</td></tr></table>\n")
                 .append("<table class=\"tableType01 txt_c m_b5\" summary=\"履歴情報\">\n")
                 .append("<tr><th rowspan=\"2\">状態発生日</th><th rowspan=\"2\">配送履歴</th><th rowspan=\"2\">詳細</th>"
@@ -77,11 +79,13 @@ public final class CarrierPages {
     public static String sagawa(SimulatedParcel p) {
         StringBuilder html = head("佐川急便 お問い合せ送り状詳細");
         if (p.scans().isEmpty()) {
-            return html.append("<span class=\"state\">該当なし</span>\n<table id=\"list1\"><tr><th>お問い合せ送り状No.</th></tr>"
-                    + "<tr><td>お荷物データが登録されておりません。</td></tr></table>\n</body>\n</html>\n").toString();
+            return html.append("<table id=\"list1\">\n<tr><th>お問い合せ送り状No.</th><th>最新荷物状況</th></tr>\n<tr><td>")
+                    .append(p.trackingNumber()).append("</td><td><span class=\"state\">該当なし</span><br>"
+                    + "お荷物データが登録されておりません。</td></tr>\n</table>\n</body>\n</html>\n").toString();
         }
         List<SimulatedParcel.Scan> scans = p.scans();
-        html.append("<span class=\"state\">").append(escape(scans.getLast().words())).append("</span>\n<dl><dd id=\"detail1\">\n")
+        html.append("<dl>\n<dt>詳細1</dt>\n<dd id=\"detail1\">\n<span class=\"state\">").append(escape(scans.getLast().words()))
+                .append("</span>\n")
                 .append("<table class=\"table_basic table_okurijo_detail2\"><tr><th>お問い合せ送り状No.</th><td>")
                 .append(hyphenated(p.trackingNumber())).append("</td></tr><tr><th>出荷日</th><td>")
                 .append(SAGAWA_SHIPPED.format(scans.getFirst().at())).append("</td></tr></table>\n")
