@@ -86,8 +86,14 @@ public class AfterShipParser implements PayloadParser {
         // country. One event per (time, normalised message), keeping the copy that says more.
         List<TrackingEvent> events = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        Set<String> hashes = new java.util.HashSet<>();
         for (int i = 0; i < checkpoints.size(); i++) {
             JsonNode c = checkpoints.get(i);
+            // 2026-07 adds checkpoints[].hash "which can be used for deduplication"
+            String hash = Payloads.text(c, "hash");
+            if (hash != null && !hashes.add(hash)) {
+                continue;
+            }
             TrackingEvent e = event(c, times.get(i), events.size(), context);
             String key = times.get(i).instant() + "|" + normalise(e.rawText());
             Integer earlier = seen.get(key);

@@ -67,8 +67,13 @@ public class DhlParser implements PayloadParser {
             }
             throw Payloads.layout(SOURCE, "no 'shipments' and no 404 problem");
         }
+        JsonNode shipments = Payloads.array(root, "shipments", SOURCE);
+        if (shipments.isEmpty()) {
+            // DHL answers an unknown number with the 404 problem, never with an empty list
+            throw Payloads.layout(SOURCE, "'shipments' is empty");
+        }
         List<ParsedShipment> result = new ArrayList<>();
-        for (JsonNode s : Payloads.array(root, "shipments", SOURCE)) {
+        for (JsonNode s : shipments) {
             String id = Payloads.text(s, "id");
             if (id == null) {
                 throw Payloads.layout(SOURCE, "a shipment without 'id'");

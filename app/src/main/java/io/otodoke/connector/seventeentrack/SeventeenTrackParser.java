@@ -189,11 +189,17 @@ public class SeventeenTrackParser implements PayloadParser {
             boolean newest = i == timed.size() - 1;
             // v1 events carry no code: the track's status "e" describes the newest event only;
             // a not-found "e" never labels a real scan (carriers.md §2).
-            boolean labelled = newest && overall.status() != TrackingStatus.NOT_FOUND;
+            boolean labelled = newest && overall.status() != TrackingStatus.NOT_FOUND && overall.status() != TrackingStatus.EXPIRED;
             EventLocation location = new EventLocation(Payloads.text(z, "c"), null, null, Payloads.text(z, "d"), null, null);
             events.add(new TrackingEvent(SOURCE, labelled ? e : null, Payloads.text(z, "z"),
                     labelled ? overall.status() : TrackingStatus.UNKNOWN, labelled ? overall.reason() : null,
                     timed.get(i).time(), location, i, context.receivedAt()));
+        }
+        if (overall.status() == TrackingStatus.EXPIRED) {
+            // e=20: 17TRACK stopped tracking; its own event after the last scan, as for v2
+            EventTime time = events.isEmpty() ? EventTime.of(context.receivedAt(), java.time.ZoneOffset.UTC) : events.getLast().occurredAt();
+            events.add(new TrackingEvent(SOURCE, e, null, TrackingStatus.EXPIRED, null, time, EventLocation.NONE, events.size(),
+                    context.receivedAt()));
         }
         boolean notFound = overall.status() == TrackingStatus.NOT_FOUND && events.isEmpty();
         return new ParsedShipment(TrackingNumbers.normalize(number), null, notFound, events);
