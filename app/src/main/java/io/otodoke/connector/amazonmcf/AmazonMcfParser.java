@@ -42,6 +42,11 @@ public class AmazonMcfParser implements PayloadParser {
     @Override
     public List<ParsedShipment> parse(byte[] payload, ParseContext context) {
         JsonNode root = Payloads.jsonObject(payload, SOURCE);
+        if (!root.has("payload") && root.has("errors")) {
+            JsonNode error = root.path("errors").path(0);
+            throw new io.otodoke.connector.ParseException(io.otodoke.connector.ParseException.Kind.LAYOUT_CHANGED,
+                    "Amazon answered with an error: " + Payloads.text(error, "code") + ": " + Payloads.text(error, "message"));
+        }
         JsonNode details = root.has("payload") ? Payloads.object(root, "payload", SOURCE) : root;
         if (details.has("trackingEvents") || details.has("packageNumber")) {
             return List.of(trackingDetails(details, context));

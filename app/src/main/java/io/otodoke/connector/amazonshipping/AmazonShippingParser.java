@@ -35,6 +35,11 @@ public class AmazonShippingParser implements PayloadParser {
     @Override
     public List<ParsedShipment> parse(byte[] payload, ParseContext context) {
         JsonNode root = Payloads.jsonObject(payload, SOURCE);
+        if (!root.has("payload") && root.has("errors")) {
+            JsonNode error = root.path("errors").path(0);
+            throw new io.otodoke.connector.ParseException(io.otodoke.connector.ParseException.Kind.LAYOUT_CHANGED,
+                    "Amazon answered with an error: " + Payloads.text(error, "code") + ": " + Payloads.text(error, "message"));
+        }
         JsonNode result = root.has("payload") ? Payloads.object(root, "payload", SOURCE)
                 : root.has("application/json") ? Payloads.object(root, "application/json", SOURCE) : root;
         String number = Payloads.text(result, "trackingId");
