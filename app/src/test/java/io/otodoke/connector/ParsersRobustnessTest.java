@@ -51,6 +51,8 @@ class ParsersRobustnessTest {
             bad.add(new byte[0]);
             bad.add(Arrays.copyOf(good, good.length / 2));
             bad.add(new String(good, StandardCharsets.UTF_8).replace("e", "é").getBytes(Charset.forName("windows-1252")));
+            bad.add(new String(good, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16));
+            bad.add(new String(good, StandardCharsets.UTF_8).getBytes(Charset.forName("Shift_JIS")));
             byte[] randomBytes = new byte[4096];
             random.nextBytes(randomBytes);
             bad.add(randomBytes);
@@ -73,6 +75,18 @@ class ParsersRobustnessTest {
                 byte[] cut = Arrays.copyOf(good, random.nextInt(good.length));
                 bad.add(cut);
             }
+            // these are never a readable payload of any source: they must be refused, not read as nothing
+            // (empty, Latin-1, UTF-16, random, shuffled, 10 MB, {}, [], null)
+            List<byte[]> refused = new ArrayList<>();
+            for (int i : new int[] {0, 2, 3, 5, 6, 7, 8, 9, 10}) {
+                refused.add(bad.get(i));
+            }
+            if (!source.equals("csv")) {
+                refused.add(bad.get(1)); // half a JSON document
+            }
+            for (byte[] payload : refused) {
+                assertThatThrownBy(() -> parsers.parse(source, payload, Samples.CONTEXT)).as(source).isInstanceOf(ParseException.class);
+            }
             for (byte[] payload : bad) {
                 try {
                     parsers.parse(source, payload, Samples.CONTEXT);
@@ -89,6 +103,13 @@ class ParsersRobustnessTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aJapaneseCsvInShiftJisIsRefusedNotReadAsMojibake() {
+        byte[] sjis = new String(Samples.bytes("synthetic/events.csv"), StandardCharsets.UTF_8).getBytes(Charset.forName("Shift_JIS"));
+        assertThatThrownBy(() -> parsers.parse("csv", sjis, Samples.CONTEXT)).isInstanceOf(ParseException.class)
+                .hasMessageContaining("not UTF-8");
     }
 
     @Test

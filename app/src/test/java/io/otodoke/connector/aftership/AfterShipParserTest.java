@@ -42,6 +42,8 @@ class AfterShipParserTest {
 
     @Test
     void syntheticWebhookDeduplicatesCheckpointsAndFallsBackFromUnknownSubtag() {
+        // the fixture repeats the first checkpoint without location (same time, message differing in case and spaces)
+        // and re-sends the last one with the same 2026-07 hash: both are read once
         ParsedShipment s = parser.parse(bytes("synthetic/aftership-webhook.json"), CONTEXT).getFirst();
         assertThat(s.trackingNumber()).isEqualTo("1Z999AA10123456784");
         assertThat(lines(s)).containsExactly(

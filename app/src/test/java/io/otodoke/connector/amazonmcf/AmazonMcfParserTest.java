@@ -58,6 +58,13 @@ class AmazonMcfParserTest {
     }
 
     @Test
+    void anErrorAnswerSaysWhatAmazonSaid() {
+        assertThatThrownBy(() -> parser.parse("{\"errors\":[{\"code\":\"NotFound\",\"message\":\"Package 9 not found\"}]}"
+                .getBytes(StandardCharsets.UTF_8), CONTEXT))
+                .isInstanceOf(ParseException.class).hasMessageContaining("Package 9 not found");
+    }
+
+    @Test
     void anotherShapeIsRefused() {
         assertThatThrownBy(() -> parser.parse("{\"payload\":{\"foo\":1}}".getBytes(StandardCharsets.UTF_8), CONTEXT))
                 .isInstanceOf(ParseException.class);

@@ -4,7 +4,9 @@ import static io.otodoke.connector.Samples.CONTEXT;
 import static io.otodoke.connector.Samples.bytes;
 import static io.otodoke.connector.Samples.lines;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.otodoke.connector.ParseException;
 import io.otodoke.connector.ParsedShipment;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,12 @@ class DhlParserTest {
         assertThat(s.notFound()).isTrue();
         assertThat(s.trackingNumber()).isEqualTo("00340434161094042557");
         assertThat(s.events()).isEmpty();
+    }
+
+    @Test
+    void emptyShipmentListIsNotReadAsNothing() {
+        assertThatThrownBy(() -> parser.parse("{\"shipments\":[]}".getBytes(StandardCharsets.UTF_8), CONTEXT))
+                .isInstanceOf(ParseException.class);
     }
 
     @Test

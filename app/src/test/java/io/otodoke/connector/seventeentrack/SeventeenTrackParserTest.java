@@ -100,6 +100,24 @@ class SeventeenTrackParserTest {
     }
 
     @Test
+    void v1ExpiredIsSeventeenTracksOwnEventAfterTheLastScan() {
+        ParsedShipment s = parser.parse("""
+                {"code":0,"data":{"accepted":[{"number":"LX1","track":{"e":20,"z1":[{"a":"2026-10-01 08:00","c":"Lyon","d":"","z":"Départ"}],"z2":[]}}],"rejected":[]}}"""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), CONTEXT).getFirst();
+        assertThat(lines(s)).containsExactly(
+                "0 null | Départ | UNKNOWN | 2026-10-01T08:00Z (Z) | Lyon,,,",
+                "1 20 | null | EXPIRED | 2026-10-01T08:00Z (Z) | -");
+    }
+
+    @Test
+    void webhookTrackingStoppedIsExpiredAtReceipt() {
+        ParsedShipment s = parser.parse("{\"event\":\"TRACKING_STOPPED\",\"data\":{\"number\":\"lx-1\",\"carrier\":3011}}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), CONTEXT).getFirst();
+        assertThat(s.trackingNumber()).isEqualTo("LX1");
+        assertThat(lines(s)).containsExactly("0 TRACKING_STOPPED | null | EXPIRED | 2026-11-29T10:00Z (Z) | -");
+    }
+
+    @Test
     void everyStatusOfCarriersMdIsInTheTable() {
         for (String code : List.of("NotFound_Other", "NotFound_InvalidCode", "InfoReceived", "InTransit_PickedUp", "InTransit_Departure",
                 "InTransit_Arrival", "InTransit_CustomsProcessing", "InTransit_CustomsReleased", "InTransit_CustomsRequiringInformation",
