@@ -81,6 +81,10 @@ public class DhlParser implements PayloadParser {
             ZoneId shipmentZone = shipmentZone(s);
             List<JsonNode> raw = new ArrayList<>();
             Payloads.array(s, "events", SOURCE).forEach(raw::add);
+            if (raw.isEmpty() && Payloads.text(Payloads.object(s, "status", SOURCE), "timestamp") != null) {
+                // a shipment with its current status only: that status is the one event known
+                raw.add(Payloads.object(s, "status", SOURCE));
+            }
             List<EventTime> times = new ArrayList<>();
             List<ZoneId> zones = new ArrayList<>();
             for (JsonNode e : raw) {

@@ -128,6 +128,12 @@ public class SeventeenTrackParser implements PayloadParser {
                 timed.add(new Timed(e, time, order++));
             }
         }
+        JsonNode latestEvent = Payloads.object(info, "latest_event", SOURCE);
+        if (timed.isEmpty() && (Payloads.text(latestEvent, "time_iso") != null || Payloads.text(latestEvent, "time_utc") != null)) {
+            // no provider list (a trimmed push): the latest event is the one event known
+            String iso = Payloads.text(latestEvent, "time_iso");
+            timed.add(new Timed(latestEvent, SourceTimes.withOffset(iso != null ? iso : Payloads.text(latestEvent, "time_utc"), SOURCE), 0));
+        }
         // 17TRACK lists each provider's events newest first; with several providers (origin and
         // destination carrier) the lists are merged by instant, the source's order breaking ties.
         timed.sort(Comparator.comparing((Timed t) -> t.time().instant()).thenComparing(Timed::providerOrder, Comparator.reverseOrder()));
