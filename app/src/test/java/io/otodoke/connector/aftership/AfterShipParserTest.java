@@ -53,6 +53,16 @@ class AfterShipParserTest {
     }
 
     @Test
+    void everyTagAndListedSubtagIsInTheTable() {
+        for (String code : List.of("Pending", "InfoReceived", "InTransit", "OutForDelivery", "AttemptFail", "Delivered",
+                "AvailableForPickup", "Exception", "Expired", "InTransit_002", "Delivered_002", "Delivered_003", "Delivered_005",
+                "Exception_002", "Exception_003", "Exception_004", "Exception_005", "Exception_010", "Exception_011",
+                "Exception_017", "Expired_001")) {
+            assertThat(AfterShipParser.CODES.get(code)).as(code).isPresent();
+        }
+    }
+
+    @Test
     void syntheticPendingWithoutCheckpointsIsNotFound() {
         ParsedShipment s = parser.parse(bytes("synthetic/aftership-get-tracking-pending.json"), CONTEXT).getFirst();
         assertThat(s.notFound()).isTrue();

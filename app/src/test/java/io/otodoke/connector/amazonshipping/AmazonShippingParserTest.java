@@ -27,6 +27,18 @@ class AmazonShippingParserTest {
     }
 
     @Test
+    void everyCodeOfCarriersMdIsInTheTable() {
+        for (String code : java.util.List.of("ReadyForReceive", "PickupDone", "Departed", "ArrivedAtCarrierFacility", "OutForDelivery",
+                "DeliveryAttempted", "AvailableForPickup", "Delivered", "RETURNS:Delivered", "Rejected", "Undeliverable", "Lost",
+                "PickupCancelled", "ReturnInitiated", "RecipientRequestedAlternateDeliveryTiming", "PackageReceivedByCarrier",
+                "SUMMARY:PreTransit", "SUMMARY:AwaitingCustomerPickup", "SUMMARY:PickupCancelled")) {
+            assertThat(AmazonShippingParser.CODES.get(code)).as(code).isPresent();
+        }
+        // the 30 detail codes of carriers.md §4.2
+        assertThat(AmazonShippingParser.CODES.keys().stream().filter(k -> k.startsWith("DETAIL:"))).hasSize(30);
+    }
+
+    @Test
     void payloadWrapperAsTheSchemaDeclaresIsReadToo() {
         String json = """
                 {"payload":{"trackingId":"X1","eventHistory":[

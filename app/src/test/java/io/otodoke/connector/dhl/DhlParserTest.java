@@ -48,6 +48,17 @@ class DhlParserTest {
     }
 
     @Test
+    void aShipmentWithOnlyItsStatusGivesThatEvent() {
+        String json = """
+                {"shipments":[{"id":"JJD0001","service":"parcel-de","status":{"timestamp":"2026-11-20T10:00:00",
+                 "location":{"address":{"countryCode":"DE","addressLocality":"Bonn"}},"statusCode":"failure",
+                 "description":"Der Empfänger wurde nicht angetroffen."}}]}""";
+        ParsedShipment s = parser.parse(json.getBytes(StandardCharsets.UTF_8), CONTEXT).getFirst();
+        assertThat(lines(s)).containsExactly(
+                "0 failure | Der Empfänger wurde nicht angetroffen. | DELIVERY_ATTEMPTED/ABSENT | 2026-11-20T10:00+01:00 (Europe/Berlin) | Bonn,,,DE");
+    }
+
+    @Test
     void emptyShipmentListIsNotReadAsNothing() {
         assertThatThrownBy(() -> parser.parse("{\"shipments\":[]}".getBytes(StandardCharsets.UTF_8), CONTEXT))
                 .isInstanceOf(ParseException.class);

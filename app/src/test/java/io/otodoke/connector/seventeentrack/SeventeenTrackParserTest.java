@@ -110,6 +110,15 @@ class SeventeenTrackParserTest {
     }
 
     @Test
+    void v2WithoutProviderListFallsBackToLatestEvent() {
+        ParsedShipment s = parser.parse("""
+                {"event":"TRACKING_UPDATED","data":{"number":"RB1","track_info":{"latest_status":{"status":"InTransit","sub_status":"InTransit_Arrival"},
+                 "latest_event":{"time_iso":"2026-11-28T07:00:00+09:00","time_utc":"2026-11-27T22:00:00Z","description":"Arrived","location":"OSAKA","sub_status":"InTransit_Arrival"}}}}"""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), CONTEXT).getFirst();
+        assertThat(lines(s)).containsExactly("0 InTransit_Arrival | Arrived | IN_TRANSIT | 2026-11-28T07:00+09:00 (+09:00) | OSAKA,,,");
+    }
+
+    @Test
     void webhookTrackingStoppedIsExpiredAtReceipt() {
         ParsedShipment s = parser.parse("{\"event\":\"TRACKING_STOPPED\",\"data\":{\"number\":\"lx-1\",\"carrier\":3011}}"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8), CONTEXT).getFirst();
