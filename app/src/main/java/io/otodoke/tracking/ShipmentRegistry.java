@@ -8,6 +8,7 @@ import io.otodoke.carrier.TrackingNumbers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,15 @@ public class ShipmentRegistry {
     public List<ShipmentView> shipments(Caller caller, TrackingStatus status, Long before, int limit) {
         return store.shipments(CallerScope.of(caller), status, before, limit).stream()
                 .map(s -> view(s, List.of())).toList();
+    }
+
+    /**
+     * Every shipment with one of these normalised numbers, in any tenant and of any carrier: an
+     * aggregator's webhook speaks for the whole installation, not for one tenant.
+     */
+    public List<ShipmentRef> shipmentsByTrackingNumber(Collection<String> normalisedNumbers) {
+        return store.shipmentsByNumbers(normalisedNumbers).stream()
+                .map(s -> new ShipmentRef(s.id(), s.tenantId(), s.carrier(), s.trackingNumber())).toList();
     }
 
     /** An order of a tenant, for the system itself: no caller scope. */
