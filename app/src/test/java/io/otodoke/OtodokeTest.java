@@ -15,7 +15,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "otodoke.data-dir=target/test-data/${random.uuid}",
         "otodoke.api.key=" + OtodokeTest.API_KEY,
-        "otodoke.demo.enabled=false"})
+        "otodoke.demo.enabled=false",
+        "otodoke.connector.seventeentrack.webhook-key=" + OtodokeTest.SEVENTEENTRACK_KEY,
+        "otodoke.connector.aftership.webhook-secret=" + OtodokeTest.AFTERSHIP_SECRET,
+        "otodoke.webhooks.secret=" + OtodokeTest.WEBHOOK_SECRET})
 public @interface OtodokeTest {
     String API_KEY = "test-operator-key";
+    String SEVENTEENTRACK_KEY = "test-17track-key";
+    String AFTERSHIP_SECRET = "test-aftership-secret";
+    String WEBHOOK_SECRET = "test-webhook-secret";
 }

@@ -156,6 +156,15 @@ public class ShipmentRegistry {
         return store.statuses(ids);
     }
 
+    /**
+     * Every shipment with one of these normalised numbers, in any tenant and of any carrier: an
+     * aggregator's webhook speaks for the whole installation, not for one tenant.
+     */
+    public List<ShipmentRef> shipmentsByTrackingNumber(Collection<String> normalisedNumbers) {
+        return store.shipmentsByNumbers(normalisedNumbers).stream()
+                .map(s -> new ShipmentRef(s.id(), s.tenantId(), s.carrier(), s.trackingNumber())).toList();
+    }
+
     /** An order of a tenant, for the system itself: no caller scope. */
     public Optional<OrderView> order(long tenantId, long id) {
         return store.order(tenantId, id).map(o -> withShipments(List.of(o)).getFirst());

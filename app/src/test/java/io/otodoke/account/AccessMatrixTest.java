@@ -89,7 +89,8 @@ class AccessMatrixTest {
     /**
      * Expected status per caller: ANON, OP_A (operator of A), OP_B (operator of B), SELLER_S1 (a
      * seller of A), DRIVER_A (a driver's device token in A), ADMIN. {x} are placeholders; {new}
-     * is a fresh number for each call.
+     * is a fresh number for each call. A webhook takes no credential but a signature of its body:
+     * without one, every caller gets 401, whatever its role.
      */
     static final String MATRIX = """
             GET    /api/v1/me                                   | 401 200 200 200 200 200
@@ -118,6 +119,7 @@ class AccessMatrixTest {
             POST   /api/v1/tenants            tenant            | 401 403 403 403 403 201
             GET    /api/v1/audit                                | 401 403 403 403 403 200
             GET    /api/v1/connectors                           | 401 200 200 403 403 200
+            POST   /api/v1/webhooks/generic   {}                | 401 401 401 401 401 401
             """;
 
     @Test
@@ -146,7 +148,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(26 * 6);
+        assertThat(cells).isEqualTo(27 * 6);
     }
 
     @Test

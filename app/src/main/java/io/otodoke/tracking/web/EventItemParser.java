@@ -17,9 +17,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.regex.Pattern;
+import org.springframework.modulith.NamedInterface;
 
-/** Turns an {@link EventItem} into an {@link IncomingEvent}, or says exactly what is wrong with it. */
-final class EventItemParser {
+/**
+ * Turns an {@link EventItem} into an {@link IncomingEvent}, or says exactly what is wrong with it.
+ * Shared with the {@code generic} webhook connector (named interface {@code event-items}).
+ */
+@NamedInterface("event-items")
+public final class EventItemParser {
 
     static final int MAX_TEXT = 2000;
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9_]{1,40}");
@@ -29,10 +34,10 @@ final class EventItemParser {
     }
 
     /** Either the event or the error. */
-    record Parsed(IncomingEvent event, ItemError error) {
+    public record Parsed(IncomingEvent event, ItemError error) {
     }
 
-    static Parsed parse(int index, EventItem item, Instant receivedAt) {
+    public static Parsed parse(int index, EventItem item, Instant receivedAt) {
         if (item == null) {
             return error(index, "missing-event", null, "the item is null");
         }
