@@ -3,6 +3,7 @@ package io.otodoke.connector.japanpost;
 import io.otodoke.carrier.TrackingNumbers;
 import io.otodoke.connector.PageHistory;
 import io.otodoke.connector.PageRow;
+import io.otodoke.connector.PageTables;
 import io.otodoke.connector.PageText;
 import io.otodoke.connector.ParseContext;
 import io.otodoke.connector.ParseException;
@@ -76,12 +77,12 @@ public class JapanPostPageParser implements PayloadParser {
         Elements details = page.select(DETAIL);
         List<ParsedShipment> shipments = new ArrayList<>(histories.size());
         for (int h = 0; h < histories.size(); h++) {
-            Elements trs = histories.get(h).select("tr");
+            List<Element> trs = PageTables.rows(histories.get(h));
             List<PageRow> rows = new ArrayList<>();
             // The first two rows are the header (carriers.md §3.2; dotplants jp-post.ts skips them too).
             for (int r = 2; r < trs.size(); r += 2) {
-                Elements first = trs.get(r).select("td");
-                Elements second = r + 1 < trs.size() ? trs.get(r + 1).select("td") : new Elements();
+                List<Element> first = PageTables.cells(trs.get(r), false);
+                List<Element> second = r + 1 < trs.size() ? PageTables.cells(trs.get(r + 1), false) : List.of();
                 if (first.size() < 5) {
                     throw layoutChanged("a history row has " + first.size() + " cells, expected 状態発生日 / 配送履歴 / 詳細 / 取扱局 / 県名等");
                 }
@@ -109,13 +110,13 @@ public class JapanPostPageParser implements PayloadParser {
             // 個別番号検索結果: one row pair per number, its latest state only (packtrack list_count02/10).
             List<ParsedShipment> shipments = new ArrayList<>();
             for (int r = 0; r < trs.size(); r++) {
-                Elements tds = trs.get(r).select("td");
+                List<Element> tds = PageTables.cells(trs.get(r), false);
                 if (tds.size() < 5) {
                     continue; // the 郵便番号 row of the pair
                 }
                 String number = TrackingNumbers.normalize(tds.get(0).ownText());
-                Elements second = r + 1 < trs.size() ? trs.get(r + 1).select("td") : new Elements();
-                Elements rest = new Elements(tds.subList(1, tds.size()));
+                List<Element> second = r + 1 < trs.size() ? PageTables.cells(trs.get(r + 1), false) : List.of();
+                List<Element> rest = tds.subList(1, tds.size());
                 PageRow row = rowWithoutDetail(rest, second.size() == 1 ? second.get(0) : null);
                 shipments.add(new ParsedShipment(number, null, false,
                         PageHistory.events("japanpost", List.of(row), WORDS, context.anchor(), context)));
@@ -131,11 +132,11 @@ public class JapanPostPageParser implements PayloadParser {
         }
         List<PageRow> rows = new ArrayList<>();
         for (int r = 0; r < trs.size(); r++) {
-            Elements tds = trs.get(r).select("td");
+            List<Element> tds = PageTables.cells(trs.get(r), false);
             if (tds.size() < 5) {
                 continue;
             }
-            Elements second = r + 1 < trs.size() ? trs.get(r + 1).select("td") : new Elements();
+            List<Element> second = r + 1 < trs.size() ? PageTables.cells(trs.get(r + 1), false) : List.of();
             rows.add(row(tds, second.size() == 1 ? second.get(0) : null));
         }
         if (rows.isEmpty()) {
@@ -146,7 +147,7 @@ public class JapanPostPageParser implements PayloadParser {
     }
 
     /** 状態発生日 / 配送履歴 / 詳細 / 取扱局 / 県名等, and the 郵便番号 cell of the second row. */
-    private static PageRow row(Elements tds, Element postal) {
+    private static PageRow row(List<Element> tds, Element postal) {
         String date = PageText.clean(tds.get(0).text());
         PageRow.PrintedTime printed = PageRow.parseTime(date);
         if (printed == null) {
@@ -156,7 +157,7 @@ public class JapanPostPageParser implements PayloadParser {
     }
 
     /** The list page's 状態発生日 / 最新状態 / 最新取扱店 / 県名等 (no 詳細 column). */
-    private static PageRow rowWithoutDetail(Elements tds, Element postal) {
+    private static PageRow rowWithoutDetail(List<Element> tds, Element postal) {
         String date = PageText.clean(tds.get(0).text());
         PageRow.PrintedTime printed = PageRow.parseTime(date);
         if (printed == null) {
@@ -179,9 +180,8 @@ public class JapanPostPageParser implements PayloadParser {
 
     /** The number the page was asked about: 検索した番号は… (2009) or the お問い合わせ番号 cell (current). */
     private static String numberOf(Document page) {
-        Element detail = page.selectFirst(DETAIL);
-        if (detail != null) {
-            String n = numberIn(detail);
+        for (Element table : page.select(DETAIL + ", " + ANSWER)) {
+            String n = numberIn(table);
             if (n != null) {
                 return n;
             }

@@ -3,6 +3,7 @@ package io.otodoke.connector.sagawa;
 import io.otodoke.carrier.TrackingNumbers;
 import io.otodoke.connector.PageHistory;
 import io.otodoke.connector.PageRow;
+import io.otodoke.connector.PageTables;
 import io.otodoke.connector.PageText;
 import io.otodoke.connector.ParseContext;
 import io.otodoke.connector.ParseException;
@@ -52,7 +53,7 @@ public class SagawaPageParser implements PayloadParser {
     static final String DETAIL = "dd[id~=^detail[0-9]+$]";
     static final String DETAIL_TABLE = "table.table_okurijo_detail2";
     static final String LEGACY_DETAIL = "table.ichiran-bg.syosai-bg-src";
-    static final String LEGACY_LABEL = "td.syosai-hd2-src";
+    static final String LEGACY_LABEL_CLASS = "syosai-hd2-src";
     static final String LEGACY_SUMMARY_ROW = "table[id$=:tb1] tr";
 
     /** One number as the page shows it, before its rows become events. */
@@ -124,16 +125,16 @@ public class SagawaPageParser implements PayloadParser {
                 throw layoutChanged(detail.id() + " has no " + DETAIL_TABLE);
             }
             Map<String, String> info = new LinkedHashMap<>();
-            for (Element tr : tables.get(0).select("tr")) {
-                Elements cells = tr.select("th, td");
+            for (Element tr : PageTables.rows(tables.get(0))) {
+                List<Element> cells = PageTables.cells(tr, true);
                 if (cells.size() >= 2) {
                     info.put(PageText.clean(cells.get(0).text()), cells.get(1).text());
                 }
             }
             List<PageRow> rows = new ArrayList<>();
             if (tables.size() > 1) {
-                for (Element tr : tables.get(1).select("tr")) {
-                    Elements tds = tr.select("td");
+                for (Element tr : PageTables.rows(tables.get(1))) {
+                    List<Element> tds = PageTables.cells(tr, false);
                     if (tds.size() < 3) {
                         continue; // the header row 荷物状況 / 日時 / 担当営業所
                     }
@@ -238,10 +239,12 @@ public class SagawaPageParser implements PayloadParser {
         Map<String, Block> byNumber = new LinkedHashMap<>();
         for (Element detail : details) {
             Map<String, Element> info = new LinkedHashMap<>();
-            for (Element label : detail.select(LEGACY_LABEL)) {
-                Element value = label.nextElementSibling();
-                if (value != null) {
-                    info.put(PageText.clean(label.text()), value);
+            for (Element tr : PageTables.rows(detail)) {
+                List<Element> cells = PageTables.cells(tr, false);
+                for (int c = 0; c + 1 < cells.size(); c++) {
+                    if (cells.get(c).hasClass(LEGACY_LABEL_CLASS)) {
+                        info.put(PageText.clean(cells.get(c).text()), cells.get(c + 1));
+                    }
                 }
             }
             Element number = info.get("お問い合わせNo.");
@@ -257,7 +260,7 @@ public class SagawaPageParser implements PayloadParser {
         // The summary list gives the page order and the numbers without a detail (該当なし).
         List<Block> blocks = new ArrayList<>();
         for (Element tr : page.select(LEGACY_SUMMARY_ROW)) {
-            Elements tds = tr.select("td");
+            List<Element> tds = PageTables.cells(tr, false);
             if (tds.size() < 3) {
                 continue;
             }

@@ -3,6 +3,7 @@ package io.otodoke.connector.yamato;
 import io.otodoke.carrier.TrackingNumbers;
 import io.otodoke.connector.PageHistory;
 import io.otodoke.connector.PageRow;
+import io.otodoke.connector.PageTables;
 import io.otodoke.connector.PageText;
 import io.otodoke.connector.ParseContext;
 import io.otodoke.connector.ParseException;
@@ -18,6 +19,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,12 +42,16 @@ public class YamatoPageParser implements PayloadParser {
     static final StatusWords WORDS = StatusWords.load("connector/yamato-words.tsv");
 
     // Current layout (carriers.md §3.1 "Page structure"): the selectors live here and nowhere else.
-    static final String BLOCK = "div.parts-tracking-invoice-block";
-    static final String BLOCK_TITLE = "h3.tracking-invoice-block-title";
-    static final String STATE_TITLE = "h4.tracking-invoice-block-state-title";
-    static final String EVENT = "div.tracking-invoice-block-detail ol > li";
-    // 2009 layout: the detail anchors AA00 … AA09.
-    static final String LEGACY_ANCHOR = "a[name~=^AA[0-9]+$]";
+    // Compiled once: parsing a CSS query on every page would cost more than matching it.
+    static final Evaluator BLOCK = QueryParser.parse("div.parts-tracking-invoice-block");
+    static final Evaluator BLOCK_TITLE = QueryParser.parse("h3.tracking-invoice-block-title");
+    static final Evaluator STATE_TITLE = QueryParser.parse("h4.tracking-invoice-block-state-title");
+    static final Evaluator EVENT = QueryParser.parse("div.tracking-invoice-block-detail ol > li");
+    static final String ITEM = "item";
+    static final String DATE = "date";
+    static final String NAME = "name";
+    // 2009 layout: the detail anchors AA00 … AA90.
+    static final Evaluator LEGACY_ANCHOR = QueryParser.parse("a[name^=AA]");
 
     /** An innerText event's date line: {@code 08月06日 16:44} or a date alone. Matched on one short line at a time. */
     private static final Pattern TEXT_DATE = Pattern.compile("\\d{1,2}月\\d{1,2}日(\\s+\\d{1,2}:\\d{2})?");
@@ -65,12 +72,11 @@ public class YamatoPageParser implements PayloadParser {
         if (!blocks.isEmpty()) {
             return parseCurrent(blocks, context);
         }
-        Elements anchors = page.select(LEGACY_ANCHOR);
-        if (!anchors.isEmpty()) {
-            return parseLegacy(anchors, context);
+        if (page.selectFirst(LEGACY_ANCHOR) != null) {
+            return parseLegacy(page, context);
         }
         throw new ParseException(ParseException.Kind.LAYOUT_CHANGED, "not a Yamato tracking page: no "
-                + BLOCK + " (current layout), no detail anchor AA00 (2009 layout) and no 件目 line (innerText)");
+                + "div.parts-tracking-invoice-block (current layout), no detail anchor AA00 (2009 layout) and no 件目 line (innerText)");
     }
 
     private List<ParsedShipment> parseCurrent(Elements blocks, ParseContext context) {
@@ -78,15 +84,24 @@ public class YamatoPageParser implements PayloadParser {
         for (Element block : blocks) {
             Element title = block.selectFirst(BLOCK_TITLE);
             if (title == null) {
-                throw layoutChanged("a " + BLOCK + " has no " + BLOCK_TITLE + " with its number");
+                throw layoutChanged("a tracking-invoice-block has no h3.tracking-invoice-block-title with its number");
             }
             String number = numberAfterColon(title.text());
             Element state = block.selectFirst(STATE_TITLE);
             List<PageRow> rows = new ArrayList<>();
             for (Element li : block.select(EVENT)) {
-                Element item = li.selectFirst(".item");
-                Element date = li.selectFirst(".date");
-                Element name = li.selectFirst(".name");
+                Element item = null;
+                Element date = null;
+                Element name = null;
+                for (Element part : li.getAllElements()) {
+                    if (item == null && part.hasClass(ITEM)) {
+                        item = part;
+                    } else if (date == null && part.hasClass(DATE)) {
+                        date = part;
+                    } else if (name == null && part.hasClass(NAME)) {
+                        name = part;
+                    }
+                }
                 if (item == null || date == null) {
                     throw layoutChanged("an event of " + number + " has no .item or .date");
                 }
@@ -98,62 +113,69 @@ public class YamatoPageParser implements PayloadParser {
         return shipments;
     }
 
-    private List<ParsedShipment> parseLegacy(Elements anchors, ParseContext context) {
-        List<ParsedShipment> shipments = new ArrayList<>(anchors.size());
-        for (Element anchor : anchors) {
-            String number = null;
-            Element history = null;
-            StringBuilder messages = new StringBuilder();
-            // The anchor may sit in a <p> that the next <center> closes (<p><hr><p><a name="AA10">): start
-            // from the outermost element that ends right after it.
-            Element start = anchor;
-            while (start.nextElementSibling() == null && start.parent() != null && !start.parent().is("body")) {
-                start = start.parent();
-            }
-            for (Element e = start.nextElementSibling(); e != null && !holdsAnchor(e); e = e.nextElementSibling()) {
-                if (number == null) {
-                    for (Element bold : e.select("font > b")) {
-                        String candidate = TrackingNumbers.normalize(bold.text());
-                        if (candidate.length() >= 10 && candidate.chars().allMatch(Character::isDigit)) {
-                            number = candidate;
-                            break;
-                        }
-                    }
+    /** The 2009 layout, read in one pass over the page in document order: each anchor AAnn opens a number's section. */
+    private List<ParsedShipment> parseLegacy(Document page, ParseContext context) {
+        List<ParsedShipment> shipments = new ArrayList<>();
+        boolean open = false;
+        String number = null;
+        Element history = null;
+        StringBuilder messages = new StringBuilder();
+        for (Element e : page.body().getAllElements()) {
+            String tag = e.normalName();
+            if (tag.equals("a") && isLegacyAnchor(e.attr("name"))) {
+                if (open) {
+                    shipments.add(legacyShipment(number, history, messages, context));
                 }
-                for (Element table : e.select("table")) {
-                    Element header = table.selectFirst("tr");
-                    if (header != null && history == null && header.text().contains("荷物状況")
-                            && PageText.clean(header.text()).replace(" ", "").contains("日付")) {
-                        history = table;
-                    } else if (table.hasClass("tb_c") && history == null) {
-                        messages.append(table.text());
-                    }
+                open = true;
+                number = null;
+                history = null;
+                messages.setLength(0);
+            } else if (!open) {
+                continue;
+            } else if (number == null && tag.equals("b") && e.parent() != null && e.parent().normalName().equals("font")) {
+                String candidate = TrackingNumbers.normalize(e.text());
+                if (candidate.length() >= 10 && candidate.chars().allMatch(Character::isDigit)) {
+                    number = candidate;
+                }
+            } else if (tag.equals("table") && history == null) {
+                List<Element> rows = PageTables.rows(e);
+                String header = rows.isEmpty() ? "" : PageText.clean(rows.get(0).text()).replace(" ", "");
+                if (header.contains("荷物状況") && header.contains("日付")) {
+                    history = e;
+                } else if (e.hasClass("tb_c")) {
+                    messages.append(e.text());
                 }
             }
-            if (number == null) {
-                throw layoutChanged("a 2009 detail section has no 伝票番号");
-            }
-            if (history == null) {
-                // 伝票番号未登録: "お問い合わせいただいた伝票番号は、今現在コンピュータに登録されておりません。"
-                if (messages.indexOf("登録されておりません") >= 0 || messages.indexOf("伝票番号誤り") >= 0) {
-                    shipments.add(new ParsedShipment(number, null, true, List.of()));
-                    continue;
-                }
-                throw layoutChanged("the 2009 detail of " + number + " has neither a history table nor a not-found message");
-            }
-            shipments.add(shipment(number, null, legacyRows(history, number), context));
+        }
+        if (open) {
+            shipments.add(legacyShipment(number, history, messages, context));
         }
         return shipments;
     }
 
-    private static boolean holdsAnchor(Element e) {
-        return e.is(LEGACY_ANCHOR) || e.selectFirst(LEGACY_ANCHOR) != null;
+    private static boolean isLegacyAnchor(String name) {
+        return name.length() > 2 && name.startsWith("AA") && name.substring(2).chars().allMatch(Character::isDigit);
+    }
+
+    private static ParsedShipment legacyShipment(String number, Element history, CharSequence messages, ParseContext context) {
+        if (number == null) {
+            throw layoutChanged("a 2009 detail section has no 伝票番号");
+        }
+        if (history == null) {
+            // 伝票番号未登録: "お問い合わせいただいた伝票番号は、今現在コンピュータに登録されておりません。"
+            String m = messages.toString();
+            if (m.contains("登録されておりません") || m.contains("伝票番号誤り")) {
+                return new ParsedShipment(number, null, true, List.of());
+            }
+            throw layoutChanged("the 2009 detail of " + number + " has neither a history table nor a not-found message");
+        }
+        return shipment(number, null, legacyRows(history, number), context);
     }
 
     /** The 2009 history table: columns found by their header, since the mail-service variant adds 投函予定日. */
     private static List<PageRow> legacyRows(Element table, String number) {
-        Elements trs = table.select("tr");
-        Elements headers = trs.get(0).select("th");
+        List<Element> trs = PageTables.rows(table);
+        List<Element> headers = PageTables.cells(trs.get(0), true);
         int status = -1;
         int date = -1;
         int time = -1;
@@ -175,7 +197,7 @@ public class YamatoPageParser implements PayloadParser {
         }
         List<PageRow> rows = new ArrayList<>(trs.size() - 1);
         for (int r = 1; r < trs.size(); r++) {
-            Elements tds = trs.get(r).select("td");
+            List<Element> tds = PageTables.cells(trs.get(r), false);
             if (tds.size() <= Math.max(Math.max(status, date), Math.max(time, name))) {
                 throw layoutChanged("a history row of " + number + " has " + tds.size() + " cells");
             }
