@@ -8,7 +8,8 @@ import org.jsoup.nodes.Entities;
 /**
  * Tracking pages in the current layouts of Yamato, Japan Post and Sagawa as design/carriers.md
  * §3.1–3.3 documents them, for the simulated carriers and the parse benchmark. They are what the
- * real pages are made of — the same classes, tables and date formats — not copies of them.
+ * real pages are made of — the same classes, tables and date formats — not copies of them. What the
+ * simulation does not know (a post office's postal code and prefecture) is left blank, not invented.
  */
 public final class CarrierPages {
 
@@ -70,7 +71,7 @@ public final class CarrierPages {
         for (SimulatedParcel.Scan s : p.scans()) {
             html.append("<tr><td rowspan=\"2\">").append((s.dateOnly() ? JAPANPOST_DAY : JAPANPOST_DATE).format(s.at()))
                     .append("</td><td rowspan=\"2\">").append(escape(s.words())).append("</td><td rowspan=\"2\"></td><td>")
-                    .append(escape(s.office())).append("</td><td rowspan=\"2\">東京都</td></tr>\n<tr><td>100-0001</td></tr>\n");
+                    .append(escape(s.office())).append("</td><td rowspan=\"2\"></td></tr>\n<tr><td></td></tr>\n");
         }
         return html.append("</table>\n</body>\n</html>\n").toString();
     }
