@@ -74,6 +74,7 @@ class DemoSimulator implements AutoCloseable {
     private final java.util.PriorityQueue<Due> pending = new java.util.PriorityQueue<>(Comparator.comparing(Due::at));
     private State state;
     private int nextRound;
+    private final java.util.PriorityQueue<Unplaced> unplaced = new java.util.PriorityQueue<>(Comparator.comparing(Unplaced::placed));
     private final java.util.Set<String> usedNumbers = new java.util.HashSet<>();
 
     DemoSimulator(DemoProperties properties, ShipmentRegistry registry, TrackingIngest ingest, JdbcClient jdbc, Clock clock,
@@ -214,12 +215,28 @@ class DemoSimulator implements AutoCloseable {
         return state.startedAt().plus(Duration.between(state.startedAt(), now).multipliedBy(state.speed()));
     }
 
+    /**
+     * Takes each round's orders when the simulated clock reaches their day, and registers each order
+     * only once it has been placed, so that no shipment is registered with a time still to come.
+     */
     private void planRoundsUpTo(Instant now) {
         Instant simulated = simulatedNow(now, state);
         while (nextRound <= MAX_ROUNDS && !state.origin().plus(Duration.ofDays(nextRound - 1)).isAfter(simulated)) {
-            pending.addAll(plan(round(state, nextRound), state.origin().plus(Duration.ofDays(nextRound)), state));
+            Instant origin = state.origin().plus(Duration.ofDays(nextRound));
+            round(state, nextRound).forEach(o -> unplaced.add(new Unplaced(origin.minus(o.orderedBefore()), origin, o)));
             nextRound++;
         }
+        List<Unplaced> placed = new ArrayList<>();
+        while (!unplaced.isEmpty() && !unplaced.peek().placed().isAfter(simulated)) {
+            placed.add(unplaced.poll());
+        }
+        placed.stream().collect(java.util.stream.Collectors.groupingBy(Unplaced::origin, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.mapping(Unplaced::order, java.util.stream.Collectors.toList())))
+                .forEach((origin, orders) -> pending.addAll(plan(orders, origin, state)));
+    }
+
+    /** An order of a later round, waiting for its simulated placing time. */
+    private record Unplaced(Instant placed, Instant origin, DemoOrder order) {
     }
 
     /** Before the demo started: as simulated. After: compressed by the speed, so never in the future. */
