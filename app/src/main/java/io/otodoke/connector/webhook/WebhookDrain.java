@@ -6,6 +6,7 @@ import io.otodoke.connector.ParseException;
 import io.otodoke.connector.ParsedShipment;
 import io.otodoke.connector.Parsers;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,10 +45,14 @@ class WebhookDrain {
     private final ConnectorIngest ingest;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /** Processed deliveries are kept this long (they may hold personal data of the sender's), then deleted. */
+    private final Duration retention;
     private final AtomicBoolean requested = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
 
-    WebhookDrain(WebhookInbox inbox, Parsers parsers, ConnectorIngest ingest, TransactionTemplate tx, Clock clock) {
+    WebhookDrain(WebhookInbox inbox, Parsers parsers, ConnectorIngest ingest, TransactionTemplate tx, Clock clock,
+                 @Value("${otodoke.webhooks.retention:P30D}") Duration retention) {
+        this.retention = retention;
         this.inbox = inbox;
         this.parsers = parsers;
         this.ingest = ingest;
@@ -83,6 +89,7 @@ class WebhookDrain {
             while ((id = processNext(after)) != null) {
                 after = id;
             }
+            inbox.deleteProcessedBefore(clock.instant().minus(retention));
         } catch (RuntimeException e) {
             log.warn("Webhook drain stopped: {}", e.toString());
         }

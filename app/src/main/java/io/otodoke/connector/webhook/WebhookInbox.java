@@ -60,4 +60,10 @@ class WebhookInbox {
                         where id = ? and processed_at is null""")
                 .params(error, MAX_ATTEMPTS, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), MAX_ATTEMPTS, id).update();
     }
+
+    /** Forgets processed deliveries received before {@code before}: their events are in the timelines. */
+    int deleteProcessedBefore(Instant before) {
+        return jdbc.sql("delete from webhook_inbox where processed_at is not null and received_at < ?")
+                .param(java.time.OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC)).update();
+    }
 }

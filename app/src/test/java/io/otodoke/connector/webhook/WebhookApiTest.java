@@ -49,6 +49,8 @@ class WebhookApiTest {
     ShipmentRegistry registry;
     @Autowired
     Parsers parsers;
+    @Autowired
+    WebhookDrain drain;
     final HttpClient http = HttpClient.newHttpClient();
 
     // --- the three ways to sign -------------------------------------------------------------
@@ -293,6 +295,23 @@ class WebhookApiTest {
         assertProblem(post("generic", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)),
                 Map.of("Otodoke-Signature", "t=1,v1=00")), 413, "body-too-large");
         assertThat(rows("generic")).isEqualTo(before);
+    }
+
+    @Test
+    void processedDeliveriesAreForgottenAfterTheRetention() {
+        long old = jdbc.sql("""
+                insert into webhook_inbox (source, received_at, body, dedupe_key, processed_at, outcome)
+                values ('generic', now() - interval '31 days', ?, ?, now() - interval '31 days', 'ingested') returning id
+                """).params("[]".getBytes(java.nio.charset.StandardCharsets.UTF_8), "old-" + System.nanoTime())
+                .query(Long.class).single();
+        long recent = jdbc.sql("""
+                insert into webhook_inbox (source, received_at, body, dedupe_key, processed_at, outcome)
+                values ('generic', now() - interval '2 days', ?, ?, now() - interval '2 days', 'ingested') returning id
+                """).params("[]".getBytes(java.nio.charset.StandardCharsets.UTF_8), "recent-" + System.nanoTime())
+                .query(Long.class).single();
+        drain.drain();
+        assertThat(jdbc.sql("select count(*) from webhook_inbox where id = ?").param(old).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from webhook_inbox where id = ?").param(recent).query(Long.class).single()).isOne();
     }
 
     @Test
