@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -107,5 +108,37 @@ class CliTest {
         Run badRole = run("add-user", "z@example.jp", "--role=KING");
         assertThat(badRole.exit()).isNotZero();
         assertThat(badRole.err()).contains("--role", "ADMIN");
+    }
+
+    @Test
+    void parsePrintsEventsOldestFirstThenTheStatusTheFileAloneImplies() {
+        Path samples = Path.of("src/test/resources/carrier-samples");
+        Run returned = run("parse", "--source", "yamato", "--anchor", "2026-08-10",
+                samples.resolve("jp-yamato/sagawa-monitor-2026_766171888193_returned-then-ferry.innertext.txt").toString());
+        assertThat(returned.exit()).isZero();
+        List<String> lines = returned.out().lines().toList();
+        assertThat(lines).hasSize(8);
+        assertThat(lines.getFirst()).contains("\"trackingNumber\":\"766171888193\"", "\"sourceSequence\":0",
+                "\"status\":\"PICKED_UP\"", "\"rawText\":\"荷物受付\"", "\"occurredAt\":\"2026-08-10T16:13+09:00\"");
+        assertThat(lines.get(5)).contains("\"rawText\":\"返品\"", "RETURNING_TO_SENDER");
+        assertThat(lines.getLast()).isEqualTo("STATUS RETURNING_TO_SENDER");
+
+        Run two = run("parse", "--source", "sagawa", "--anchor", "2009-07-10",
+                samples.resolve("jp-sagawa/packtrack-2009_list_count02.html").toString());
+        assertThat(two.out().lines().filter(l -> l.startsWith("STATUS ")).toList())
+                .containsExactly("STATUS 600079555353 DELIVERED", "STATUS 600079799966 DELIVERED");
+
+        Run dhl = run("parse", "--source", "dhl", samples.resolve("dhl/parcel-de_470800204932_delivered.json").toString());
+        assertThat(dhl.out().lines().toList().getLast()).isEqualTo("STATUS DELIVERED");
+
+        Run notATrackingPage = run("parse", "--source", "yamato", "pom.xml");
+        assertThat(notATrackingPage.exit()).isEqualTo(1);
+        assertThat(notATrackingPage.err()).startsWith("Cannot parse pom.xml as yamato");
+        assertThat(notATrackingPage.out()).isEmpty();
+
+        Run unknownSource = run("parse", "--source", "pigeon", "pom.xml");
+        assertThat(unknownSource.exit()).isEqualTo(2);
+        assertThat(unknownSource.err()).contains("Unknown source 'pigeon'", "yamato", "seventeentrack");
+        assertThat(run("parse", "--source", "yamato", "no-such-file.html").err()).contains("File not found");
     }
 }
