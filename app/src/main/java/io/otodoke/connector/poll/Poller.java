@@ -148,10 +148,11 @@ public class Poller {
         List<PollTarget> due = registry.pollTargets(clientsByCarrier.keySet(), now.minus(PollCadence.AFTER_DELIVERY))
                 .stream().filter(t -> !next.getOrDefault(t.id(), Instant.MIN).isAfter(now)).toList();
         int requests = 0;
-        Map<String, List<PollTarget>> byCarrier = due.stream()
-                .collect(Collectors.groupingBy(PollTarget::carrier, LinkedHashMap::new, Collectors.toList()));
-        for (var entry : byCarrier.entrySet()) {
-            SourceClient client = clientsByCarrier.get(entry.getKey());
+        // per source, not per carrier: an aggregator's batch may mix carriers
+        Map<SourceClient, List<PollTarget>> bySource = due.stream().collect(Collectors.groupingBy(
+                t -> clientsByCarrier.get(t.carrier()), LinkedHashMap::new, Collectors.toList()));
+        for (var entry : bySource.entrySet()) {
+            SourceClient client = entry.getKey();
             Map<String, List<PollTarget>> byNumber = entry.getValue().stream()
                     .collect(Collectors.groupingBy(PollTarget::trackingNumber, LinkedHashMap::new, Collectors.toList()));
             List<String> numbers = new ArrayList<>(byNumber.keySet());
