@@ -93,7 +93,13 @@ class AmazonMcfClient implements SourceClient {
         byte[] body = exchange.send(HttpRequest.newBuilder(URI.create(tokenUrl()))
                 .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
-        JsonNode answer = JSON.readTree(body);
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(body);
+        } catch (RuntimeException unreadable) {
+            // the parser's message may quote the answer, which may hold a token: keep it out of health errors
+            throw new IllegalStateException("Login with Amazon's answer is not JSON");
+        }
         String value = answer.path("access_token").asString("");
         if (value.isBlank()) {
             throw new IllegalStateException("Login with Amazon answered without an access token");
