@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +22,8 @@ class JapanPostClient implements SourceClient {
     }
 
     @Override
-    public String carrier() {
-        return "japanpost";
+    public Set<String> carriers() {
+        return Set.of("japanpost");
     }
 
     @Override

@@ -28,12 +28,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +48,22 @@ import org.springframework.stereotype.Component;
  * each request goes through the source's rate limiter, retry with backoff and circuit breaker,
  * the answer through the source's parser into ingest. A source whose circuit is open is not
  * called; its shipments wait.
+ *
+ * <p>Each carrier is polled by one source, the first in {@link #PREFERENCE} that can poll it as
+ * configured ({@link SourceClient#carriers()}).
  */
 @Component
 public class Poller {
 
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
+
+    /**
+     * Which source polls a carrier when several can: the carrier's own page, then the carrier's own
+     * API, then the aggregators, 17TRACK before AfterShip (whose free tier allows 100 requests a day,
+     * carriers.md §6.2). A source not listed comes last.
+     */
+    static final List<String> PREFERENCE = List.of("yamato", "japanpost", "sagawa", "dhl", "amazon_mcf",
+            "seventeentrack", "aftership");
 
     private final Map<String, SourceClient> clientsByCarrier;
     private final ConnectorProperties properties;
@@ -71,7 +82,7 @@ public class Poller {
     Poller(List<SourceClient> clients, ConnectorProperties properties, ShipmentRegistry registry, TrackingIngest ingest,
            Parsers parsers, CarrierHealth health, JdbcClient jdbc, Clock clock,
            @Value("${otodoke.connector.cadence-scale:1}") double cadenceScale) {
-        this.clientsByCarrier = clients.stream().collect(Collectors.toMap(SourceClient::carrier, Function.identity()));
+        this.clientsByCarrier = route(clients);
         this.properties = properties;
         this.registry = registry;
         this.ingest = ingest;
@@ -82,6 +93,26 @@ public class Poller {
         this.cadence = new PollCadence(cadenceScale);
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** Each carrier to the most preferred source that can poll it. */
+    static Map<String, SourceClient> route(List<SourceClient> clients) {
+        Map<String, SourceClient> byCarrier = new LinkedHashMap<>();
+        clients.stream().sorted(Comparator.comparingInt(Poller::rank).thenComparing(SourceClient::source))
+                .forEach(client -> client.carriers().stream().sorted().forEach(carrier -> byCarrier.putIfAbsent(carrier, client)));
+        return byCarrier;
+    }
+
+    private static int rank(SourceClient client) {
+        int rank = PREFERENCE.indexOf(client.source());
+        return rank < 0 ? PREFERENCE.size() : rank;
+    }
+
+    /** The source that polls each carrier's shipments, by carrier code. */
+    public Map<String, String> sourcesByCarrier() {
+        Map<String, String> out = new LinkedHashMap<>();
+        clientsByCarrier.forEach((carrier, client) -> out.put(carrier, client.source()));
+        return out;
     }
 
     /**
@@ -117,10 +148,11 @@ public class Poller {
         List<PollTarget> due = registry.pollTargets(clientsByCarrier.keySet(), now.minus(PollCadence.AFTER_DELIVERY))
                 .stream().filter(t -> !next.getOrDefault(t.id(), Instant.MIN).isAfter(now)).toList();
         int requests = 0;
-        Map<String, List<PollTarget>> byCarrier = due.stream()
-                .collect(Collectors.groupingBy(PollTarget::carrier, LinkedHashMap::new, Collectors.toList()));
-        for (var entry : byCarrier.entrySet()) {
-            SourceClient client = clientsByCarrier.get(entry.getKey());
+        // per source, not per carrier: an aggregator's batch may mix carriers
+        Map<SourceClient, List<PollTarget>> bySource = due.stream().collect(Collectors.groupingBy(
+                t -> clientsByCarrier.get(t.carrier()), LinkedHashMap::new, Collectors.toList()));
+        for (var entry : bySource.entrySet()) {
+            SourceClient client = entry.getKey();
             Map<String, List<PollTarget>> byNumber = entry.getValue().stream()
                     .collect(Collectors.groupingBy(PollTarget::trackingNumber, LinkedHashMap::new, Collectors.toList()));
             List<String> numbers = new ArrayList<>(byNumber.keySet());
@@ -128,7 +160,7 @@ public class Poller {
             for (int from = 0; from < numbers.size(); from += batch) {
                 List<String> slice = numbers.subList(from, Math.min(numbers.size(), from + batch));
                 List<PollTarget> targets = slice.stream().flatMap(n -> byNumber.get(n).stream()).toList();
-                if (poll(client, slice, targets, failures)) {
+                if (poll(client, List.copyOf(slice), targets, failures)) {
                     requests++;
                 }
             }
@@ -146,17 +178,17 @@ public class Poller {
             List<ParsedShipment> parsed = breaker.executeCheckedSupplier(() -> parsers.parse(source,
                     Retry.decorateCheckedSupplier(retry(source), () -> fetch(client, numbers)).get(),
                     context(targets, started)));
-            ingest(client, parsed, targets);
+            ingest(client, numbers, parsed, targets);
             health.succeeded(source, Duration.between(started, clock.instant()));
-            scheduleAfterSuccess(targets);
+            scheduleAfterSuccess(client, targets);
             return true;
         } catch (CallNotPermittedException e) {
             return false; // the circuit is open: the shipments stay due and wait for it
         } catch (ParseException e) {
-            failed(source, started, e.getMessage(), e.kind() == ParseException.Kind.LAYOUT_CHANGED, targets, failures);
+            failed(client, started, e.getMessage(), e.kind() == ParseException.Kind.LAYOUT_CHANGED, targets, failures);
             return true;
         } catch (Throwable e) {
-            failed(source, started, describe(e), false, targets, failures);
+            failed(client, started, describe(e), false, targets, failures);
             return true;
         }
     }
@@ -165,15 +197,19 @@ public class Poller {
         RateLimiter limiter = limiters.computeIfAbsent(client.source(), s -> RateLimiter.of(s, RateLimiterConfig.custom()
                 .limitForPeriod(1).limitRefreshPeriod(Duration.ofMillis((long) (1000 / requestsPerSecond(client))))
                 .timeoutDuration(Duration.ofMinutes(1)).build()));
+        return client.fetch(URI.create(baseUrl(client)), numbers, builder -> send(client, limiter, builder));
+    }
+
+    /** One request: rate-limited, identified, checked. Messages name the source and status only, never a credential. */
+    private byte[] send(SourceClient client, RateLimiter limiter, java.net.http.HttpRequest.Builder builder)
+            throws IOException, InterruptedException {
         RateLimiter.waitForPermission(limiter);
-        URI base = URI.create(baseUrl(client));
-        var request = client.request(base, numbers).timeout(properties.timeout())
-                .header("User-Agent", properties.userAgent()).build();
+        var request = builder.timeout(properties.timeout()).header("User-Agent", properties.userAgent()).build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() >= 500 || response.statusCode() == 429) {
             throw new IOException(client.source() + " answered HTTP " + response.statusCode());
         }
-        if (response.statusCode() >= 400) {
+        if (!client.parses(response.statusCode())) {
             throw new IllegalStateException(client.source() + " refused the request: HTTP " + response.statusCode());
         }
         return response.body();
@@ -190,10 +226,17 @@ public class Poller {
         return new ParseContext(LocalDate.ofInstant(created, EventTime.TOKYO), LocalDate.ofInstant(now, EventTime.TOKYO), now);
     }
 
-    /** The parsed events go to every polled shipment with that number (a number may be in several tenants). */
-    private void ingest(SourceClient client, List<ParsedShipment> parsed, List<PollTarget> targets) {
+    /**
+     * The parsed events go to every polled shipment with that number (a number may be in several
+     * tenants). The one answer to a one-number request is about that number, whatever the source
+     * calls it (Amazon answers a package number with the carrier's tracking number).
+     */
+    private void ingest(SourceClient client, List<String> numbers, List<ParsedShipment> parsed, List<PollTarget> targets) {
         Map<String, ParsedShipment> byNumber = new HashMap<>();
         parsed.forEach(p -> byNumber.put(TrackingNumbers.normalize(p.trackingNumber()), p));
+        if (numbers.size() == 1 && parsed.size() == 1) {
+            byNumber.put(numbers.getFirst(), parsed.getFirst());
+        }
         Map<Long, List<IncomingEvent>> byTenant = new LinkedHashMap<>();
         for (PollTarget t : targets) {
             ParsedShipment p = byNumber.get(t.trackingNumber());
@@ -213,23 +256,23 @@ public class Poller {
     }
 
     /** Next time by the status the answer led to; a finished story is not asked about again. */
-    private void scheduleAfterSuccess(List<PollTarget> targets) {
+    private void scheduleAfterSuccess(SourceClient client, List<PollTarget> targets) {
         var statuses = registry.statuses(targets.stream().map(PollTarget::id).toList());
         Instant now = clock.instant();
         for (PollTarget t : targets) {
             var status = statuses.getOrDefault(t.id(), t.status());
-            Instant at = cadence.interval(status).map(now::plus).orElse(now.plus(Duration.ofDays(3650)));
+            Instant at = cadence.interval(status).map(d -> now.plus(scaled(client, d))).orElse(now.plus(Duration.ofDays(3650)));
             save(t.id(), at, now, 0);
         }
     }
 
-    private void failed(String source, Instant started, String error, boolean layout, List<PollTarget> targets,
+    private void failed(SourceClient client, Instant started, String error, boolean layout, List<PollTarget> targets,
                         Map<Long, Integer> failures) {
         Instant now = clock.instant();
-        health.failed(source, Duration.between(started, now), error, layout);
+        health.failed(client.source(), Duration.between(started, now), error, layout);
         for (PollTarget t : targets) {
             int count = failures.getOrDefault(t.id(), 0) + 1;
-            save(t.id(), now.plus(cadence.retryAfter(count, t.status())), now, count);
+            save(t.id(), now.plus(scaled(client, cadence.retryAfter(count, t.status()))), now, count);
         }
     }
 
@@ -240,6 +283,13 @@ public class Poller {
                 on conflict (shipment_id) do update set next_poll_at = excluded.next_poll_at,
                     last_polled_at = excluded.last_polled_at, consecutive_failures = excluded.consecutive_failures
                 """).params(shipmentId, utc(next), utc(polled), failures).update();
+    }
+
+    /** A source asked less often (AfterShip) stretches every interval, retries included: each request counts against its allowance. */
+    private Duration scaled(SourceClient client, Duration interval) {
+        Double configured = properties.source(client.source()).cadenceMultiplier();
+        double multiplier = configured == null ? client.defaultCadenceMultiplier() : Math.max(0.01, configured);
+        return Duration.ofMillis((long) (interval.toMillis() * multiplier));
     }
 
     private int batchSize(SourceClient client) {
@@ -253,7 +303,8 @@ public class Poller {
             return 1000;
         }
         var config = properties.sources().get(client.source());
-        return config == null || config.requestsPerSecond() == null ? 1.0 : Math.max(0.01, config.requestsPerSecond());
+        return config == null || config.requestsPerSecond() == null ? client.defaultRequestsPerSecond()
+                : Math.max(0.01, config.requestsPerSecond());
     }
 
     private String baseUrl(SourceClient client) {

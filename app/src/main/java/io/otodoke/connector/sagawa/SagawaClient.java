@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Sagawa's page of one number: {@code GET /p/web/okurijosearch.do?okurijoNo=…} (carriers.md §3.3). */
@@ -18,8 +19,8 @@ class SagawaClient implements SourceClient {
     }
 
     @Override
-    public String carrier() {
-        return "sagawa";
+    public Set<String> carriers() {
+        return Set.of("sagawa");
     }
 
     @Override

@@ -9,8 +9,17 @@ import java.util.List;
  */
 public record SimulatedParcel(String carrier, String trackingNumber, List<Scan> scans) {
 
-    /** One row of the carrier's history: its words, when (Japan time), and where. */
-    public record Scan(String words, LocalDateTime at, boolean dateOnly, String office) {
+    /**
+     * One row of the carrier's history: its words, when (Japan time), and where; for the API
+     * shapes also the source's status code (17TRACK's sub_status, AfterShip's subtag, DHL's
+     * statusCode, Amazon's eventCode).
+     */
+    public record Scan(String words, LocalDateTime at, boolean dateOnly, String office, String code) {
+
+        /** A scan of a carrier page, which has words and no code. */
+        public Scan(String words, LocalDateTime at, boolean dateOnly, String office) {
+            this(words, at, dateOnly, office, null);
+        }
     }
 
     public SimulatedParcel {

@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,8 @@ class YamatoClient implements SourceClient {
     }
 
     @Override
-    public String carrier() {
-        return "yamato";
+    public Set<String> carriers() {
+        return Set.of("yamato");
     }
 
     @Override
