@@ -28,6 +28,8 @@ public class CarrierHealth implements CarrierAvailability {
     private final CircuitBreakerRegistry breakers;
     private final Clock clock;
     private final Map<String, Counters> counters = new ConcurrentHashMap<>();
+    /** carrier → the source that polls it (a carrier's own page, or an aggregator) */
+    private final Map<String, String> sourceOfCarrier = new ConcurrentHashMap<>();
 
     CarrierHealth(ConnectorProperties properties, Clock clock) {
         this.clock = clock;
@@ -98,10 +100,15 @@ public class CarrierHealth implements CarrierAvailability {
         }
     }
 
-    /** A carrier's own page connector has its circuit open: its tracking cannot be read now. */
+    /** Records which source reads a carrier's tracking, so that its outage is the carrier's to the pages. */
+    public void polledBy(String carrier, String source) {
+        sourceOfCarrier.put(carrier, source);
+    }
+
+    /** The source that reads the carrier's tracking has its circuit open: its tracking cannot be read now. */
     @Override
     public boolean trackingUnavailable(String carrier) {
-        var breaker = breakers.find(carrier);
+        var breaker = breakers.find(sourceOfCarrier.getOrDefault(carrier, carrier));
         return breaker.isPresent() && switch (breaker.get().getState()) {
             case OPEN, FORCED_OPEN -> true;
             default -> false;

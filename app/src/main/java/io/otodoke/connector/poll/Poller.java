@@ -93,6 +93,7 @@ public class Poller {
         this.cadence = new PollCadence(cadenceScale);
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
+        clientsByCarrier.forEach((carrier, client) -> health.polledBy(carrier, client.source()));
     }
 
     /** Each carrier to the most preferred source that can poll it. */
