@@ -2,12 +2,6 @@ package io.otodoke.connector;
 
 import io.otodoke.tracking.StatusReason;
 import io.otodoke.tracking.TrackingStatus;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,32 +28,14 @@ public final class CodeTable {
 
     /** Loads {@code /connector/<name>}; a malformed table is a programming error and fails fast. */
     public static CodeTable load(String name) {
-        String resource = "/connector/" + name;
+        String resource = "connector/" + name;
         Map<String, Row> rows = new LinkedHashMap<>();
-        try (InputStream in = CodeTable.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing code table " + resource);
+        for (TsvRows.Row r : TsvRows.read(resource)) {
+            TrackingStatus status = r.cell(1).isEmpty() ? null : TrackingStatus.valueOf(r.cell(1));
+            StatusReason reason = r.cell(2).isEmpty() ? null : StatusReason.valueOf(r.cell(2));
+            if (rows.put(r.cells()[0], new Row(status, reason)) != null) {
+                throw r.error("duplicate key " + r.cells()[0]);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t", -1);
-                if (cells.length < 2) {
-                    throw new IllegalStateException(resource + ":" + number + ": needs key TAB status [TAB reason]");
-                }
-                TrackingStatus status = cells[1].isBlank() ? null : TrackingStatus.valueOf(cells[1].strip());
-                StatusReason reason = cells.length > 2 && !cells[2].isBlank() ? StatusReason.valueOf(cells[2].strip()) : null;
-                if (rows.put(cells[0], new Row(status, reason)) != null) {
-                    throw new IllegalStateException(resource + ":" + number + ": duplicate key " + cells[0]);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return new CodeTable(resource, Map.copyOf(rows));
     }

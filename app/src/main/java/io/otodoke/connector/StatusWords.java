@@ -2,12 +2,6 @@ package io.otodoke.connector;
 
 import io.otodoke.tracking.StatusReason;
 import io.otodoke.tracking.TrackingStatus;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,42 +47,23 @@ public final class StatusWords {
 
     public static StatusWords load(String resource) {
         StatusWords words = new StatusWords(resource);
-        InputStream in = StatusWords.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("word table " + resource + " is missing");
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t", -1);
-                if (cells.length < 2) {
-                    throw new IllegalStateException(resource + ":" + number + ": expected word<TAB>status…");
-                }
-                String status = cells[1].strip();
-                if (!status.equals("PREVIOUS")) {
-                    TrackingStatus.valueOf(status);
-                }
-                String reason = cells.length > 2 ? cells[2].strip() : "";
-                String when = cells.length > 3 ? cells[3].strip() : "";
-                if (!when.isEmpty() && !when.equals("first")) {
-                    TrackingStatus.valueOf(when.substring(when.indexOf(':') + 1));
-                }
-                boolean place = cells.length > 4 && cells[4].strip().equals("wildcard");
-                Row row = new Row(cells[0].strip(), status, reason.isEmpty() ? null : StatusReason.valueOf(reason),
-                        when, place);
-                if (row.word().indexOf('*') >= 0) {
-                    words.patterns.add(row);
-                } else {
-                    words.exact.computeIfAbsent(row.word(), w -> new ArrayList<>()).add(row);
-                }
+        for (TsvRows.Row r : TsvRows.read(resource)) {
+            String status = r.cell(1);
+            if (!status.equals("PREVIOUS")) {
+                TrackingStatus.valueOf(status);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String reason = r.cell(2);
+            String when = r.cell(3);
+            if (!when.isEmpty() && !when.equals("first")) {
+                TrackingStatus.valueOf(when.substring(when.indexOf(':') + 1));
+            }
+            Row row = new Row(r.cell(0), status, reason.isEmpty() ? null : StatusReason.valueOf(reason), when,
+                    r.cell(4).equals("wildcard"));
+            if (row.word().indexOf('*') >= 0) {
+                words.patterns.add(row);
+            } else {
+                words.exact.computeIfAbsent(row.word(), w -> new ArrayList<>()).add(row);
+            }
         }
         return words;
     }
