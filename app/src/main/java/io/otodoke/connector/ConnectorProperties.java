@@ -64,6 +64,11 @@ public record ConnectorProperties(Boolean polling, Duration pollEvery, String us
             return Set.copyOf(carriers.isEmpty() ? all : carriers);
         }
 
+        /** The carriers a source with an API key polls: its list (or {@code all}) when the key is set, none without one. */
+        public Set<String> keyedCarriers(Collection<String> all) {
+            return isSet(apiKey) ? carriersOr(all) : Set.of();
+        }
+
         public static boolean isSet(String credential) {
             return credential != null && !credential.isBlank();
         }

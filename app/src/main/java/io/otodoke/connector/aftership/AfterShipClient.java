@@ -37,8 +37,7 @@ class AfterShipClient implements SourceClient {
 
     @Override
     public Set<String> carriers() {
-        return ConnectorProperties.Source.isSet(config.apiKey())
-                ? config.carriersOr(directory.all().stream().map(c -> c.code()).toList()) : Set.of();
+        return config.keyedCarriers(directory.all().stream().map(c -> c.code()).toList());
     }
 
     @Override

@@ -31,8 +31,7 @@ class DhlClient implements SourceClient {
 
     @Override
     public Set<String> carriers() {
-        return ConnectorProperties.Source.isSet(config.apiKey()) ? config.carriersOr(List.of("dhl_express", "dhl_ecommerce"))
-                : Set.of();
+        return config.keyedCarriers(List.of("dhl_express", "dhl_ecommerce"));
     }
 
     @Override
