@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ParseCommand implements Callable<Integer> {
 
     @Option(names = "--source", required = true, paramLabel = "CODE",
-            description = "yamato, japanpost, sagawa, amazon_mcf, amazon_shipping, dhl, seventeentrack, aftership, epcis, csv")
+            description = "yamato, japanpost, sagawa, amazon_mcf, amazon_shipping, dhl, fedex, seventeentrack, aftership, epcis, csv")
     String source;
 
     @Parameters(paramLabel = "FILE", description = "the payload: a saved page (HTML or the text copied from the browser), JSON, XML or CSV")

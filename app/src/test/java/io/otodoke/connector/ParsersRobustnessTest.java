@@ -9,6 +9,7 @@ import io.otodoke.connector.amazonshipping.AmazonShippingParser;
 import io.otodoke.connector.csv.EventsCsvParser;
 import io.otodoke.connector.dhl.DhlParser;
 import io.otodoke.connector.epcis.EpcisParser;
+import io.otodoke.connector.fedex.FedExParser;
 import io.otodoke.connector.seventeentrack.SeventeenTrackParser;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +28,13 @@ class ParsersRobustnessTest {
             "amazon_mcf", "amazon/fbaOutbound-2020-07-01_getPackageTrackingDetails_200_example.json",
             "amazon_shipping", "amazon/shippingV2_getTracking_200_example.json",
             "dhl", "dhl/parcel-de_470800204932_delivered.json",
+            "fedex", "fedex/active_shipping_tracking_response_delivered_at_door.xml",
             "seventeentrack", "17track/py17track_gettrackinfo_success_response.json",
             "aftership", "aftership/pyaftership_get_trackings.json",
             "epcis", "gs1-epcis/Example_9.6.1-ObjectEvent.jsonld",
             "csv", "synthetic/events.csv");
 
-    private final Parsers parsers = new Parsers(List.of(new AmazonMcfParser(), new AmazonShippingParser(), new DhlParser(),
+    private final Parsers parsers = new Parsers(List.of(new AmazonMcfParser(), new AmazonShippingParser(), new DhlParser(), new FedExParser(),
             new SeventeenTrackParser(), new AfterShipParser(), new EpcisParser(), new EventsCsvParser()));
 
     @Test

@@ -27,6 +27,9 @@ import tools.jackson.databind.JsonNode;
  * the integer status {@code e} and event lists {@code z1}/{@code z2} of {@code {a, c, d, z}};</li>
  * <li>{@code register}: accepted numbers become shipments without events; rejected ones are
  * mapped by their error code, and an unknown error code is a ParseException.</li>
+ * <li>the consumer web list (buyer web, unofficial; what py17track's {@code packages()} reads):
+ * {@code {pageInfo, Json: [{FTrackNo, FLastEvent, FPackageState?, FTrackStateType, …}]}}, whose
+ * {@code FLastEvent} is a JSON string {@code {a, c, d, z}}: each package's one, latest, event.</li>
  * </ul>
  */
 @Component
@@ -46,6 +49,9 @@ public class SeventeenTrackParser implements PayloadParser {
         JsonNode root = Payloads.jsonObject(payload, SOURCE);
         if (root.has("event") && root.has("data")) {
             return List.of(webhook(root, context));
+        }
+        if (root.has("Json") && !root.has("data")) {
+            return buyerWeb(root, context);
         }
         if (!root.has("code") || !root.has("data")) {
             throw Payloads.layout(SOURCE, "neither an API answer {code, data} nor a webhook {event, data}");
@@ -209,5 +215,47 @@ public class SeventeenTrackParser implements PayloadParser {
         }
         boolean notFound = overall.status() == TrackingStatus.NOT_FOUND && events.isEmpty();
         return new ParsedShipment(TrackingNumbers.normalize(number), null, notFound, events);
+    }
+
+    /**
+     * The consumer web list. Its status field is {@code FPackageState} (py17track reads it as the
+     * package's status with the same 0/10/20/30/35/40/50 codes as v1's {@code e}); py17track reads
+     * {@code FTrackStateType} as the package <em>type</em>, not a status, so it maps nothing. A list
+     * without {@code FPackageState} (the only capture) gives UNKNOWN events with the raw text and
+     * place kept. The time {@code a} is local without an offset, as in v1.
+     */
+    private static List<ParsedShipment> buyerWeb(JsonNode root, ParseContext context) {
+        List<ParsedShipment> result = new ArrayList<>();
+        for (JsonNode item : Payloads.array(root, "Json", SOURCE)) {
+            String number = Payloads.text(item, "FTrackNo");
+            if (number == null) {
+                throw Payloads.layout(SOURCE, "a consumer-list entry without 'FTrackNo'");
+            }
+            JsonNode state = item.get("FPackageState");
+            String code = state == null || state.isNull() || state.isContainer() ? null : state.asString();
+            CodeTable.Row overall = code == null ? UNKNOWN : CODES.get("V1:" + code).orElse(UNKNOWN);
+            String last = Payloads.text(item, "FLastEvent");
+            JsonNode event = last == null ? null
+                    : Payloads.jsonObject(last.getBytes(java.nio.charset.StandardCharsets.UTF_8), SOURCE + " FLastEvent");
+            List<TrackingEvent> events = new ArrayList<>();
+            String a = Payloads.text(event, "a");
+            if (a != null) {
+                // as in v1: a not-found or expired state never labels a real scan (carriers.md §2)
+                boolean labelled = overall.status() != TrackingStatus.NOT_FOUND && overall.status() != TrackingStatus.EXPIRED
+                        && overall.status() != TrackingStatus.UNKNOWN;
+                EventLocation location = new EventLocation(Payloads.text(event, "c"), null, null, Payloads.text(event, "d"), null, null);
+                events.add(new TrackingEvent(SOURCE, code, Payloads.text(event, "z"),
+                        labelled ? overall.status() : TrackingStatus.UNKNOWN, labelled ? overall.reason() : null,
+                        SourceTimes.flexible(a, SourceTimes.UNKNOWN_ZONE, SOURCE), location, 0, context.receivedAt()));
+            }
+            if (overall.status() == TrackingStatus.EXPIRED) {
+                EventTime time = events.isEmpty() ? EventTime.of(context.receivedAt(), java.time.ZoneOffset.UTC) : events.getLast().occurredAt();
+                events.add(new TrackingEvent(SOURCE, code, null, TrackingStatus.EXPIRED, null, time, EventLocation.NONE, events.size(),
+                        context.receivedAt()));
+            }
+            boolean notFound = overall.status() == TrackingStatus.NOT_FOUND && events.isEmpty();
+            result.add(new ParsedShipment(TrackingNumbers.normalize(number), null, notFound, events));
+        }
+        return result;
     }
 }

@@ -65,13 +65,43 @@ class SeventeenTrackParserTest {
     }
 
     @Test
-    void unknownRejectionAndTheConsumerWebListAreClearErrors() {
+    void unknownRejectionIsAClearError() {
         assertThatThrownBy(() -> parser.parse("""
                 {"code":0,"data":{"accepted":[],"rejected":[{"number":"1","error":{"code":-18010013,"message":"quota"}}]}}""".getBytes(), CONTEXT))
                 .isInstanceOf(ParseException.class).hasMessageContaining("-18010013").hasMessageContaining("quota");
-        // the buyer-web list (unofficial consumer API, REAL) is not the developer API: refused, not read as empty
-        assertThatThrownBy(() -> parser.parse(bytes("17track/py17track_buyer-web_packages_response.json"), CONTEXT))
-                .isInstanceOf(ParseException.class);
+    }
+
+    @Test
+    void consumerWebListGivesEachPackagesLatestEvent() {
+        // the buyer-web list (unofficial consumer API, REAL): FLastEvent {a local time, c city, d country, z text}.
+        // It has no FPackageState, and FTrackStateType is the package type (py17track), so no status is known:
+        // UNKNOWN, with the text, time and place kept; an empty FLastEvent is no event.
+        List<ParsedShipment> r = parser.parse(bytes("17track/py17track_buyer-web_packages_response.json"), CONTEXT);
+        assertThat(r).hasSize(5).allSatisfy(s -> {
+            assertThat(s.trackingNumber()).isEqualTo(N);
+            assertThat(s.notFound()).isFalse();
+        });
+        assertThat(lines(r.get(0))).containsExactly("0 null | " + ARRIVAL + " | UNKNOWN | 2018-04-23T12:02Z (Z) | Paris,,,");
+        assertThat(lines(r.get(1))).containsExactly("0 null | " + ARRIVAL + " | UNKNOWN | 2019-02-26T01:05:34Z (Z) | ,,,Spain");
+        assertThat(lines(r.get(2))).containsExactly("0 null | " + ARRIVAL + " | UNKNOWN | 2021-03-05T00:00Z (Z, DAY) | Milano,,,Italy");
+        assertThat(lines(r.get(3))).containsExactly("0 null | " + ARRIVAL + " | UNKNOWN | 2018-11-22T13:33Z (Z) | -");
+        assertThat(r.get(4).events()).isEmpty();
+    }
+
+    @Test
+    void consumerWebListMapsFPackageStateLikeV1() {
+        String json = """
+                {"pageInfo":{"Page":1},"Json":[
+                 {"FTrackNo":"AB1","FTrackStateType":1,"FPackageState":40,"FLastEvent":"{\\"a\\":\\"2026-11-20 10:00\\",\\"c\\":\\"Tokyo\\",\\"d\\":\\"Japan\\",\\"z\\":\\"Delivered\\"}"},
+                 {"FTrackNo":"AB2","FTrackStateType":0,"FPackageState":0,"FLastEvent":null},
+                 {"FTrackNo":"AB3","FPackageState":99,"FLastEvent":"{\\"a\\":\\"2026-11-21 08:00\\",\\"z\\":\\"Mystery\\"}"}]}""";
+        List<ParsedShipment> r = parser.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), CONTEXT);
+        assertThat(lines(r.get(0))).containsExactly("0 40 | Delivered | DELIVERED | 2026-11-20T10:00Z (Z) | Tokyo,,,Japan");
+        assertThat(r.get(1).notFound()).isTrue();
+        assertThat(r.get(1).events()).isEmpty();
+        assertThat(lines(r.get(2))).containsExactly("0 99 | Mystery | UNKNOWN | 2026-11-21T08:00Z (Z) | -");
+        assertThatThrownBy(() -> parser.parse("{\"Json\":[{\"FLastEvent\":\"\"}]}".getBytes(), CONTEXT))
+                .isInstanceOf(ParseException.class).hasMessageContaining("FTrackNo");
     }
 
     @Test
