@@ -24,7 +24,9 @@ import java.util.Set;
  *   <li>and a source not yet in the entry — two rows of one source are two scans — unless it is
  *       the very same row again (equal except {@code receivedAt}), which is shown once.</li>
  * </ul>
- * The entry shows the first of its reports that names a place, else its first report.
+ * The entry shows the first of its reports that names a place, else its first report. Of a run of
+ * NOT_FOUND entries of the same source (a carrier asked daily about a number it does not know),
+ * only the latest is shown.
  */
 public final class Timeline {
 
@@ -40,7 +42,19 @@ public final class Timeline {
             scans.stream().filter(scan -> scan.accepts(event)).findFirst()
                     .ifPresentOrElse(scan -> scan.reports.add(event), () -> scans.add(new Scan(event)));
         }
-        return scans.stream().map(Scan::entry).toList();
+        List<TimelineEntry> entries = scans.stream().map(Scan::entry).toList();
+        // A source asked again and again about a number it does not know says so each day: show
+        // only the latest of such a run, not one line per day.
+        List<TimelineEntry> shown = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            TimelineEntry e = entries.get(i);
+            boolean repeated = i + 1 < entries.size() && e.status() == TrackingStatus.NOT_FOUND
+                    && entries.get(i + 1).status() == TrackingStatus.NOT_FOUND && entries.get(i + 1).sources().equals(e.sources());
+            if (!repeated) {
+                shown.add(e);
+            }
+        }
+        return shown;
     }
 
     /** The reports of one scan; the first one anchors the time window. */

@@ -128,4 +128,19 @@ class TimelineTest {
         assertThat(Timeline.of(History.concat(yamato, aggregator))).extracting(TimelineEntry::status)
                 .containsExactly(PICKED_UP, IN_TRANSIT, DELIVERED);
     }
+
+    @Test
+    void aCarrierSayingDailyThatItDoesNotKnowTheNumberIsOneLineTheLatest() {
+        List<TrackingEvent> days = new java.util.ArrayList<>();
+        for (int day = 1; day <= 3; day++) {
+            days.add(new TrackingEvent("japanpost", "NOT_FOUND", null, NOT_FOUND, null,
+                    EventTime.day(java.time.LocalDate.of(2026, 11, day), EventTime.TOKYO), null, 0, History.RECEIVED));
+        }
+        assertThat(Timeline.of(days)).singleElement()
+                .satisfies(e -> assertThat(e.occurredAt().date()).isEqualTo(java.time.LocalDate.of(2026, 11, 3)));
+
+        List<TrackingEvent> thenFound = History.concat(days, History.of("japanpost")
+                .row("引受", PICKED_UP, "2026/11/04 09:00", "大森郵便局").events());
+        assertThat(Timeline.of(thenFound)).extracting(TimelineEntry::status).containsExactly(NOT_FOUND, PICKED_UP);
+    }
 }

@@ -18,7 +18,9 @@ import io.otodoke.tracking.EventTime;
 import io.otodoke.tracking.IncomingEvent;
 import io.otodoke.tracking.PollTarget;
 import io.otodoke.tracking.ShipmentRegistry;
+import io.otodoke.tracking.TrackingEvent;
 import io.otodoke.tracking.TrackingIngest;
+import io.otodoke.tracking.TrackingStatus;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -244,7 +246,8 @@ public class Poller {
             if (p == null) {
                 continue;
             }
-            p.events().forEach(e -> byTenant.computeIfAbsent(t.tenantId(), k -> new ArrayList<>())
+            List<TrackingEvent> events = p.events().isEmpty() && p.notFound() ? notFound(client, t) : p.events();
+            events.forEach(e -> byTenant.computeIfAbsent(t.tenantId(), k -> new ArrayList<>())
                     .add(new IncomingEvent(t.id(), null, null, null, e)));
         }
         byTenant.forEach((tenant, events) -> {
@@ -257,6 +260,21 @@ public class Poller {
     }
 
     /** Next time by the status the answer led to; a finished story is not asked about again. */
+    /**
+     * The carrier has no record of a number that has no scan yet: one NOT_FOUND event per day, so
+     * that status derivation can tell a label still within its grace period (LABEL_CREATED) from a
+     * number the carrier does not know (NOT_FOUND; status-model.md). A shipment with scans is left
+     * alone: "no record" then only means the carrier's inquiry window has passed.
+     */
+    private List<TrackingEvent> notFound(SourceClient client, PollTarget t) {
+        if (t.status() != TrackingStatus.LABEL_CREATED && t.status() != TrackingStatus.NOT_FOUND) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return List.of(new TrackingEvent(client.source(), "NOT_FOUND", null, TrackingStatus.NOT_FOUND, null,
+                EventTime.day(LocalDate.ofInstant(now, EventTime.TOKYO), EventTime.TOKYO), null, 0, now));
+    }
+
     private void scheduleAfterSuccess(SourceClient client, List<PollTarget> targets) {
         var statuses = registry.statuses(targets.stream().map(PollTarget::id).toList());
         Instant now = clock.instant();
