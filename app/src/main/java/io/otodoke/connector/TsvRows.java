@@ -14,17 +14,17 @@ import java.util.List;
  * blank lines and {@code #} comments skipped, every row at least two cells. A malformed table is a
  * programming error and fails fast, naming the file and line.
  */
-final class TsvRows {
+public final class TsvRows {
 
     /** One row: its line number in the file, and its cells (not trimmed). */
-    record Row(String resource, int line, String[] cells) {
+    public record Row(String resource, int line, String[] cells) {
 
         /** The cell at {@code index}, trimmed; empty when the row is shorter. */
-        String cell(int index) {
+        public String cell(int index) {
             return index < cells.length ? cells[index].strip() : "";
         }
 
-        IllegalStateException error(String problem) {
+        public IllegalStateException error(String problem) {
             return new IllegalStateException(resource + ":" + line + ": " + problem);
         }
     }
@@ -33,7 +33,7 @@ final class TsvRows {
     }
 
     /** @param resource a class-path resource, e.g. {@code connector/yamato-words.tsv} */
-    static List<Row> read(String resource) {
+    public static List<Row> read(String resource) {
         InputStream in = TsvRows.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalStateException("table " + resource + " is missing");

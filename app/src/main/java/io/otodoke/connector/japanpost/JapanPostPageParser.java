@@ -11,6 +11,8 @@ import io.otodoke.connector.ParsedShipment;
 import io.otodoke.connector.PayloadParser;
 import io.otodoke.connector.StatusWords;
 import io.otodoke.tracking.EventLocation;
+import io.otodoke.tracking.StatusReason;
+import io.otodoke.tracking.TrackingEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -39,6 +41,7 @@ public class JapanPostPageParser implements PayloadParser {
 
     static final String HISTORY = "table[summary=履歴情報]";
     static final String DETAIL = "table[summary=配達状況詳細]";
+    private static final DetailReasons DETAILS = new DetailReasons("connector/japanpost-details.tsv");
     static final String ANSWER = "table[summary=照会結果]";
     static final String LEGACY_ROW = "tr.number_search_data";
 
@@ -74,11 +77,12 @@ public class JapanPostPageParser implements PayloadParser {
     }
 
     private List<ParsedShipment> parseCurrent(Document page, Elements histories, ParseContext context) {
-        Elements details = page.select(DETAIL);
+        Elements summaries = page.select(DETAIL);
         List<ParsedShipment> shipments = new ArrayList<>(histories.size());
         for (int h = 0; h < histories.size(); h++) {
             List<Element> trs = PageTables.rows(histories.get(h));
             List<PageRow> rows = new ArrayList<>();
+            List<String> details = new ArrayList<>();
             // The first two rows are the header (carriers.md §3.2; dotplants jp-post.ts skips them too).
             for (int r = 2; r < trs.size(); r += 2) {
                 List<Element> first = PageTables.cells(trs.get(r), false);
@@ -87,13 +91,14 @@ public class JapanPostPageParser implements PayloadParser {
                     throw layoutChanged("a history row has " + first.size() + " cells, expected 状態発生日 / 配送履歴 / 詳細 / 取扱局 / 県名等");
                 }
                 rows.add(row(first, second.isEmpty() ? null : second.get(0)));
+                details.add(PageText.clean(first.get(2).text()));
             }
             if (rows.isEmpty()) {
                 throw layoutChanged("the history table " + (h + 1) + " has no events");
             }
-            String number = h < details.size() ? numberIn(details.get(h)) : null;
+            String number = h < summaries.size() ? numberIn(summaries.get(h)) : null;
             shipments.add(new ParsedShipment(number, null, false,
-                    PageHistory.events("japanpost", rows, WORDS, context.anchor(), context)));
+                    withDetails(PageHistory.events("japanpost", rows, WORDS, context.anchor(), context), details)));
         }
         return shipments;
     }
@@ -131,6 +136,7 @@ public class JapanPostPageParser implements PayloadParser {
             throw layoutChanged("the 2009 detail page does not say 検索した番号は…");
         }
         List<PageRow> rows = new ArrayList<>();
+        List<String> details = new ArrayList<>();
         for (int r = 0; r < trs.size(); r++) {
             List<Element> tds = PageTables.cells(trs.get(r), false);
             if (tds.size() < 5) {
@@ -138,12 +144,33 @@ public class JapanPostPageParser implements PayloadParser {
             }
             List<Element> second = r + 1 < trs.size() ? PageTables.cells(trs.get(r + 1), false) : List.of();
             rows.add(row(tds, second.size() == 1 ? second.get(0) : null));
+            details.add(PageText.clean(tds.get(2).text()));
         }
         if (rows.isEmpty()) {
             throw layoutChanged("the 2009 detail page of " + number + " has no event rows");
         }
         return List.of(new ParsedShipment(number, null, false,
-                PageHistory.events("japanpost", rows, WORDS, context.anchor(), context)));
+                withDetails(PageHistory.events("japanpost", rows, WORDS, context.anchor(), context), details)));
+    }
+
+    /**
+     * The 詳細 column says why (差出人に返送 / あて所が不明のため): it is kept in the raw text after the
+     * word, and gives the reason when the word gives none (carriers.md §3.2).
+     */
+    private static List<TrackingEvent> withDetails(List<TrackingEvent> events, List<String> details) {
+        List<TrackingEvent> out = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            TrackingEvent e = events.get(i);
+            String detail = i < details.size() ? details.get(i) : "";
+            if (detail.isEmpty()) {
+                out.add(e);
+                continue;
+            }
+            StatusReason reason = e.reason() != null ? e.reason() : DETAILS.of(detail);
+            out.add(new TrackingEvent(e.source(), e.rawCode(), e.rawText() + "（" + detail + "）", e.status(), reason,
+                    e.occurredAt(), e.location(), e.sourceSequence(), e.receivedAt()));
+        }
+        return out;
     }
 
     /** 状態発生日 / 配送履歴 / 詳細 / 取扱局 / 県名等, and the 郵便番号 cell of the second row. */

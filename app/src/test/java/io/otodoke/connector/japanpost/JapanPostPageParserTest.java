@@ -148,5 +148,27 @@ class JapanPostPageParserTest {
         ParsedShipment shipment = parser.parse(page.getBytes(StandardCharsets.UTF_8), Y2026).get(0);
         assertThat(lines(shipment, Y2026)).containsExactly("配達希望受付 | UNKNOWN/RESCHEDULED | 2026-08-20 (day) | 一宮郵便局");
     }
-}
 
+    /** Synthetic (carriers.md §3.2's table, not a capture): 差出人に返送 with its reason in 詳細. */
+    @Test
+    void theDetailColumnSaysWhyAParcelGoesBack() {
+        String page = """
+                <html><body>
+                <table class="tableType01 txt_c m_b5" summary="配達状況詳細"><tr><th>お問い合わせ番号</th></tr>
+                <tr><td>1234-5678-9015</td></tr></table>
+                <table class="tableType01 txt_c m_b5" summary="履歴情報">
+                <tr><th rowspan="2">状態発生日</th><th rowspan="2">配送履歴</th><th rowspan="2">詳細</th><th>取扱局</th><th rowspan="2">県名等</th></tr>
+                <tr><th>郵便番号</th></tr>
+                <tr><td rowspan="2">2026/12/30 18:37</td><td rowspan="2">引受</td><td rowspan="2"></td><td>岡山中央郵便局</td><td rowspan="2">岡山県</td></tr>
+                <tr><td>700-8799</td></tr>
+                <tr><td rowspan="2">2027/01/02 10:05</td><td rowspan="2">差出人に返送</td><td rowspan="2">あて所が不明のため</td><td>一宮郵便局</td><td rowspan="2">愛知県</td></tr>
+                <tr><td>491-8799</td></tr>
+                </table></body></html>
+                """;
+        var events = parser.parse(page.getBytes(java.nio.charset.StandardCharsets.UTF_8), CURRENT).getFirst().events();
+        assertThat(events.get(0).rawText()).isEqualTo("引受");
+        assertThat(events.get(1).rawText()).isEqualTo("差出人に返送（あて所が不明のため）");
+        assertThat(events.get(1).status()).isEqualTo(io.otodoke.tracking.TrackingStatus.RETURNING_TO_SENDER);
+        assertThat(events.get(1).reason()).isEqualTo(io.otodoke.tracking.StatusReason.ADDRESS_UNKNOWN);
+    }
+}
