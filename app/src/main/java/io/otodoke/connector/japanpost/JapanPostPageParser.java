@@ -54,7 +54,7 @@ public class JapanPostPageParser implements PayloadParser {
     public List<ParsedShipment> parse(byte[] payload, ParseContext context) {
         String text = PageText.decode(payload);
         if (!PageText.isHtml(text)) {
-            throw layoutChanged("the payload is plain text, not a Japan Post page (no innerText form is known for Japan Post)");
+            return parseInnerText(text, context);
         }
         Document page = Jsoup.parse(text);
         Elements histories = page.select(HISTORY);
@@ -151,6 +151,76 @@ public class JapanPostPageParser implements PayloadParser {
         }
         return List.of(new ParsedShipment(number, null, false,
                 withDetails(PageHistory.events("japanpost", rows, WORDS, context.anchor(), context), details)));
+    }
+
+    /**
+     * The page's text as a browser copies it (innerText): the history table becomes one line per
+     * event with its cells separated by tabs (状態発生日, 配送履歴, 詳細, 取扱局, 県名等), each followed
+     * by a line with the 郵便番号. No capture of it exists; the form follows how browsers render
+     * tables, and the test fixture says it is synthetic.
+     */
+    private List<ParsedShipment> parseInnerText(String text, ParseContext context) {
+        String[] lines = text.split("\r?\n");
+        String number = null;
+        int header = -1;
+        for (int i = 0; i < lines.length; i++) {
+            String line = PageText.clean(lines[i]);
+            if (number == null && line.contains("お問い合わせ番号")) {
+                number = numberNear(lines, i);
+            }
+            if (line.contains("状態発生日") && line.contains("配送履歴")) {
+                header = i;
+                break;
+            }
+        }
+        if (header < 0) {
+            if (isNotFound(text)) {
+                return List.of(new ParsedShipment(number, null, true, List.of()));
+            }
+            throw layoutChanged("the text has no history header (状態発生日 / 配送履歴): not a Japan Post page");
+        }
+        List<PageRow> rows = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        for (int j = header + 1; j < lines.length; j++) {
+            String[] cells = lines[j].strip().split("\t|\s{2,}", -1);
+            String when = PageText.clean(cells[0]);
+            if (when.isEmpty() || !Character.isDigit(when.charAt(0)) || when.indexOf('/') < 0 || cells.length < 2) {
+                continue; // the 郵便番号 line, a second header line, or text after the table
+            }
+            PageRow.PrintedTime printed = PageRow.parseTime(when);
+            if (printed == null) {
+                continue;
+            }
+            String postal = j + 1 < lines.length && isPostalCode(PageText.clean(lines[j + 1])) ? PageText.clean(lines[j + 1]) : "";
+            String office = cells.length > 3 ? PageText.clean(cells[3]) : "";
+            String prefecture = cells.length > 4 ? PageText.clean(cells[4]) : "";
+            rows.add(PageRow.of(PageText.clean(cells[1]), printed, new EventLocation(office.isEmpty() ? null : office,
+                    postal.isEmpty() ? null : postal, prefecture.isEmpty() ? null : prefecture, "JP", null, null)));
+            details.add(cells.length > 2 ? PageText.clean(cells[2]) : "");
+        }
+        if (rows.isEmpty()) {
+            throw layoutChanged("the history of the text has no event lines");
+        }
+        return List.of(new ParsedShipment(number, null, false,
+                withDetails(PageHistory.events("japanpost", rows, WORDS, context.anchor(), context), details)));
+    }
+
+    /** The first tracking number on this line or the next two (the header, then its value). */
+    private static String numberNear(String[] lines, int from) {
+        for (int i = from; i < Math.min(lines.length, from + 3); i++) {
+            for (String cell : lines[i].split("\t|\s{2,}")) {
+                String n = TrackingNumbers.normalize(PageText.clean(cell));
+                if (n.length() >= 10 && n.length() <= 13 && n.chars().allMatch(Character::isLetterOrDigit)
+                        && n.chars().filter(Character::isDigit).count() >= 9) {
+                    return n;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isPostalCode(String s) {
+        return s.length() == 8 && s.charAt(3) == '-' && s.chars().filter(Character::isDigit).count() == 7;
     }
 
     /**

@@ -171,4 +171,19 @@ class JapanPostPageParserTest {
         assertThat(events.get(1).status()).isEqualTo(io.otodoke.tracking.TrackingStatus.RETURNING_TO_SENDER);
         assertThat(events.get(1).reason()).isEqualTo(io.otodoke.tracking.StatusReason.ADDRESS_UNKNOWN);
     }
+
+    /** Synthetic: the browser text of the synthetic current page reads the same as the page. */
+    @Test
+    void pageTextCopiedFromABrowserReadsLikeThePage() {
+        List<ParsedShipment> fromText = parse("synthetic/japanpost-current-history.innertext.txt", CURRENT);
+        List<ParsedShipment> fromPage = parse("synthetic/japanpost-current-history.html", CURRENT);
+        assertThat(fromText).hasSize(1);
+        assertThat(fromText.getFirst().trackingNumber()).isEqualTo(fromPage.getFirst().trackingNumber());
+        assertThat(lines(fromText.getFirst(), CURRENT)).isEqualTo(lines(fromPage.getFirst(), CURRENT));
+        var notFound = parser.parse("＊＊ お問い合わせ番号が見つかりません。お問い合わせ番号をご確認の上、お近くの取扱店にお問い合わせください。"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), CURRENT);
+        assertThat(notFound).singleElement().satisfies(p -> assertThat(p.notFound()).isTrue());
+        assertThatThrownBy(() -> parser.parse("ただの文章です。".getBytes(java.nio.charset.StandardCharsets.UTF_8), CURRENT))
+                .isInstanceOf(io.otodoke.connector.ParseException.class);
+    }
 }
