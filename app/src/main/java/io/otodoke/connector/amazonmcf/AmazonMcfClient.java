@@ -53,7 +53,9 @@ class AmazonMcfClient implements SourceClient {
     public Set<String> carriers() {
         boolean configured = ConnectorProperties.Source.isSet(config.clientId())
                 && ConnectorProperties.Source.isSet(config.clientSecret()) && ConnectorProperties.Source.isSet(config.refreshToken());
-        return configured ? config.carriersOr(List.of("amazon_jp")) : Set.of();
+        // Amazon's endpoint takes its own package number, not the carrier's tracking number: it is
+        // asked only for the carriers an operator lists, whose shipments are registered under that number.
+        return configured ? Set.copyOf(config.carriers()) : Set.of();
     }
 
     @Override

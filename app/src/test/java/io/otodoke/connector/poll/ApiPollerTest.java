@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "otodoke.connector.sources.amazon_mcf.client-id=test-client",
         "otodoke.connector.sources.amazon_mcf.client-secret=test-secret",
         "otodoke.connector.sources.amazon_mcf.refresh-token=test-refresh",
+        "otodoke.connector.sources.amazon_mcf.carriers=amazon_jp",
         "otodoke.connector.sources.amazon_mcf.requests-per-second=50"})
 class ApiPollerTest {
 
