@@ -1,8 +1,10 @@
 package io.otodoke.connector.web;
 
 import io.otodoke.account.Caller;
+import io.otodoke.account.Role;
 import io.otodoke.connector.CarrierHealth;
 import io.otodoke.connector.ConnectorHealth;
+import io.otodoke.connector.webhook.WebhookSummary;
 import io.otodoke.tracking.EventTime;
 import io.otodoke.tracking.ShipmentRegistry;
 import io.otodoke.tracking.UnknownWord;
@@ -19,24 +21,27 @@ class ConnectorPage {
 
     private final CarrierHealth health;
     private final ShipmentRegistry registry;
+    private final WebhookSummary webhooks;
 
-    ConnectorPage(CarrierHealth health, ShipmentRegistry registry) {
+    ConnectorPage(CarrierHealth health, ShipmentRegistry registry, WebhookSummary webhooks) {
         this.health = health;
         this.registry = registry;
+        this.webhooks = webhooks;
     }
 
     /** Times in Japan time. */
     record Row(ConnectorHealth health, LocalDateTime lastSuccess, LocalDateTime lastFailure) {
     }
 
-    record Page(List<Row> connectors, List<UnknownWord> unknownWords) {
+    /** @param webhooks null unless the caller is an administrator (webhooks serve the whole installation) */
+    record Page(List<Row> connectors, List<UnknownWord> unknownWords, List<WebhookSummary.Source> webhooks) {
     }
 
     @GetMapping("/connectors")
     String connectors(Caller caller, Model model) {
         model.addAttribute("page", new Page(health.all().stream()
                 .map(h -> new Row(h, japan(h.lastSuccess()), japan(h.lastFailure()))).toList(),
-                registry.unknownWords(caller, ConnectorApi.UNKNOWN_WORDS)));
+                registry.unknownWords(caller, ConnectorApi.UNKNOWN_WORDS), caller.is(Role.ADMIN) ? webhooks.bySource() : null));
         return "connector/connectors";
     }
 

@@ -3,6 +3,9 @@ package io.otodoke.connector.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.otodoke.OtodokeTest;
+import io.otodoke.account.Caller;
+import io.otodoke.account.Credentials;
+import io.otodoke.account.Role;
 import io.otodoke.connector.Parsers;
 import io.otodoke.tracking.RegistrationOutcome;
 import io.otodoke.tracking.ShipmentRegistration;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.StreamSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,8 @@ class WebhookApiTest {
     Parsers parsers;
     @Autowired
     WebhookDrain drain;
+    @Autowired
+    Credentials credentials;
     final HttpClient http = HttpClient.newHttpClient();
 
     // --- the three ways to sign -------------------------------------------------------------
@@ -295,6 +301,28 @@ class WebhookApiTest {
         assertProblem(post("generic", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)),
                 Map.of("Otodoke-Signature", "t=1,v1=00")), 413, "body-too-large");
         assertThat(rows("generic")).isEqualTo(before);
+    }
+
+    @Test
+    void administratorsSeeWhatBecameOfTheDeliveriesOperatorsDoNot() throws Exception {
+        jdbc.sql("""
+                insert into webhook_inbox (source, received_at, body, dedupe_key, processed_at, outcome, detail)
+                values ('csv', now(), ?, ?, now(), 'rejected', 'line 2: unknown column')
+                """).params("x".getBytes(java.nio.charset.StandardCharsets.UTF_8), "summary-" + System.nanoTime()).update();
+        String admin = credentials.issueApiKey(new Caller(Role.ADMIN, null, null, null, null, "test"),
+                "webhook summary test", Role.ADMIN, null, null).secret();
+        var asAdmin = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/connectors"))
+                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode webhooks = json.readTree(asAdmin.body()).get("webhooks");
+        assertThat(webhooks).isNotNull();
+        JsonNode csv = StreamSupport.stream(webhooks.spliterator(), false)
+                .filter(w -> w.get("source").asString().equals("csv")).findFirst().orElseThrow();
+        assertThat(csv.get("rejected").asLong()).isPositive();
+        assertThat(csv.get("lastError").asString()).isEqualTo("line 2: unknown column");
+        var asOperator = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/connectors"))
+                .header("Authorization", "Bearer " + OtodokeTest.API_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(json.readTree(asOperator.body()).has("webhooks")).isFalse();
     }
 
     @Test
