@@ -59,6 +59,11 @@ class SecurityConfiguration {
                         // webhooks: no credential, because the signature over the body is the
                         // authentication; WebhookApi checks it before anything is stored
                         .requestMatchers(POST, "/api/v1/webhooks/*").permitAll()
+                        // driver phones (Traccar Client / OsmAnd protocol): no credential, because the
+                        // protocol has none; the device id identifies the phone, as with Traccar, and a
+                        // position is stored only for a device id an operator registered (docs/security.md)
+                        .requestMatchers(GET, "/api/v1/positions/osmand").permitAll()
+                        .requestMatchers(POST, "/api/v1/positions/osmand").permitAll()
                         // anyone with a credential: who am I
                         .requestMatchers(GET, "/api/v1/me").authenticated()
                         // a shop's data: its operator; a seller's own orders; administrators read all
@@ -68,6 +73,11 @@ class SecurityConfiguration {
                                 .hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers("/api/v1/shipments/*/share-links", "/api/v1/shipments/*/share-links/*")
                                 .hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        // a fleet's vehicles and their positions: written by the tenant's operator only
+                        // (an administrator has no tenant to write into); administrators read all vehicles
+                        .requestMatchers(POST, "/api/v1/positions").hasRole(OPERATOR)
+                        .requestMatchers(POST, "/api/v1/vehicles").hasRole(OPERATOR)
+                        .requestMatchers(GET, "/api/v1/vehicles").hasAnyRole(OPERATOR, ADMIN)
                         // credentials and people
                         .requestMatchers(GET, "/api/v1/api-keys").hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers(POST, "/api/v1/api-keys").hasAnyRole(OPERATOR, SELLER, ADMIN)

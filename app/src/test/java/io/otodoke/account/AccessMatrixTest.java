@@ -84,13 +84,19 @@ class AccessMatrixTest {
         ids.put("shB", shB.get("id").asLong());
         ids.put("oB", shB.get("orderId").asLong());
         ids.put("sellerS1", "s1");
+        ids.put("run", run);
+        ids.put("deviceA", vehicle("OP_A"));
+        ids.put("deviceB", vehicle("OP_B"));
     }
 
     /**
      * Expected status per caller: ANON, OP_A (operator of A), OP_B (operator of B), SELLER_S1 (a
      * seller of A), DRIVER_A (a driver's device token in A), ADMIN. {x} are placeholders; {new}
      * is a fresh number for each call. A webhook takes no credential but a signature of its body:
-     * without one, every caller gets 401, whatever its role.
+     * without one, every caller gets 401, whatever its role. The OsmAnd protocol takes no credential
+     * either, the device id names the vehicle: an unknown one is 400 for every caller. Positions and
+     * vehicles are written by the tenant's operator only; B's operator naming A's device gets an item
+     * error (422 when it is the only item), never a position in A.
      */
     static final String MATRIX = """
             GET    /api/v1/me                                   | 401 200 200 200 200 200
@@ -120,6 +126,11 @@ class AccessMatrixTest {
             GET    /api/v1/audit                                | 401 403 403 403 403 200
             GET    /api/v1/connectors                           | 401 200 200 403 403 200
             POST   /api/v1/webhooks/generic   {}                | 401 401 401 401 401 401
+            GET    /api/v1/positions/osmand?id=unknown-{run}&lat=35.68&lon=139.76 | 400 400 400 400 400 400
+            POST   /api/v1/positions/osmand   osmand            | 400 400 400 400 400 400
+            POST   /api/v1/positions          position          | 401 200 422 403 403 403
+            POST   /api/v1/vehicles           vehicle           | 401 201 201 403 403 403
+            GET    /api/v1/vehicles                             | 401 200 200 403 403 200
             """;
 
     @Test
@@ -148,7 +159,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(27 * 6);
+        assertThat(cells).isEqualTo(32 * 6);
     }
 
     @Test
@@ -164,6 +175,10 @@ class AccessMatrixTest {
         JsonNode usersOfB = json.readTree(call("GET", "/api/v1/users", null, secrets.get("OP_B")).body());
         usersOfB.get("users").forEach(u -> assertThat(u.get("tenantId").asLong()).isNotEqualTo(ids.get("tenantA")));
         assertThat(usersOfB.toString()).doesNotContain("password");
+        assertThat(call("GET", "/api/v1/vehicles", null, secrets.get("OP_A")).body())
+                .contains((String) ids.get("deviceA")).doesNotContain((String) ids.get("deviceB"));
+        assertThat(call("GET", "/api/v1/vehicles", null, secrets.get("ADMIN")).body())
+                .contains((String) ids.get("deviceA"), (String) ids.get("deviceB"));
     }
 
     @Test
@@ -218,9 +233,26 @@ class AccessMatrixTest {
             case "token" -> "{\"name\":\"phone " + caller + "\"}";
             case "seller" -> "{\"code\":\"x" + unique.incrementAndGet() + "\",\"name\":\"New seller\",\"tenantId\":"
                     + ids.get("tenantA") + "}";
+            case "osmand" -> """
+                    {"device_id":"unknown-%s","location":{"coords":{"latitude":35.68,"longitude":139.76}}}
+                    """.formatted(run);
+            // A's device: B's operator may not write into A's track
+            case "position" -> """
+                    [{"deviceId":"%s","time":"%s","latitude":35.68,"longitude":139.76}]
+                    """.formatted(ids.get("deviceA"), java.time.Instant.now());
+            case "vehicle" -> "{\"name\":\"Van\",\"deviceId\":\"d" + unique.incrementAndGet() + "-" + run + "\"}";
             case "tenant" -> "{\"code\":\"t" + unique.incrementAndGet() + "-" + run + "\",\"name\":\"New\"}";
             default -> throw new IllegalArgumentException(kind);
         };
+    }
+
+    /** Registers a vehicle for the caller's tenant; its device id. */
+    private String vehicle(String caller) throws Exception {
+        String device = "phone-" + run + "-" + unique.incrementAndGet();
+        HttpResponse<String> r = call("POST", "/api/v1/vehicles", "{\"name\":\"Van\",\"deviceId\":\"" + device + "\"}",
+                secrets.get(caller));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return device;
     }
 
     private JsonNode register(String caller, String seller) throws Exception {
