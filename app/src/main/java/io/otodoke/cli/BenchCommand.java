@@ -41,6 +41,7 @@ class BenchCommand implements Runnable {
         props.put("otodoke.lookup.enabled", "false");
         // The benchmark's shipments are invented: nobody should ask the real carriers about them.
         props.put("otodoke.connector.polling", "false");
+        props.put("otodoke.fleet.osmand-port", "-1"); // not measured here; a second server must not clash on it
         props.put("logging.level.root", "WARN");
         props.put("spring.main.log-startup-info", "false");
         return Spring.server(props, springArgs);

@@ -112,7 +112,7 @@ class SigkillRecoveryIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "-jar", Path.of("target", "otodoke.jar").toString(), "serve",
                 "--server.port=" + port, "--otodoke.data-dir=" + dataDir, "--otodoke.api.key=" + KEY,
-                "--otodoke.connector.polling=false")
+                "--otodoke.connector.polling=false", "--otodoke.fleet.osmand-port=-1")
                 .redirectErrorStream(true)
                 .redirectOutput(log(dataDir, name).toFile())
                 .start();
