@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,12 +64,15 @@ public class ShipmentRegistry {
     private List<RegistrationOutcome> register(long tenantId, Long sellerOnly, List<ShipmentRegistration> batch) {
         List<RegistrationOutcome> outcomes = new ArrayList<>(batch.size());
         Instant now = clock.instant();
+        // A batch names few sellers but may have thousands of rows: look each code up once.
+        Map<String, Long> sellerIds = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             ShipmentRegistration r = batch.get(i);
             ItemError error = validate(i, r, now);
             Long sellerId = sellerOnly;
             if (error == null && r.order() != null && r.order().seller() != null) {
-                Long named = tenants.seller(tenantId, r.order().seller()).map(Seller::id).orElse(null);
+                Long named = sellerIds.computeIfAbsent(r.order().seller(),
+                        code -> tenants.seller(tenantId, code).map(Seller::id).orElse(null));
                 if (named == null || sellerOnly != null && !sellerOnly.equals(named)) {
                     error = new ItemError(i, "unknown-seller", "order.seller", "no seller '" + r.order().seller()
                             + "' " + (sellerOnly == null ? "in this tenant" : "that this key acts for"));

@@ -3,6 +3,7 @@ package io.otodoke.connector.amazonmcf;
 import io.otodoke.carrier.TrackingNumbers;
 import io.otodoke.connector.CodeTable;
 import io.otodoke.connector.ParseContext;
+import io.otodoke.connector.ParseException;
 import io.otodoke.connector.ParsedShipment;
 import io.otodoke.connector.Payloads;
 import io.otodoke.connector.PayloadParser;
@@ -44,7 +45,7 @@ public class AmazonMcfParser implements PayloadParser {
         JsonNode root = Payloads.jsonObject(payload, SOURCE);
         if (!root.has("payload") && root.has("errors")) {
             JsonNode error = root.path("errors").path(0);
-            throw new io.otodoke.connector.ParseException(io.otodoke.connector.ParseException.Kind.LAYOUT_CHANGED,
+            throw new ParseException(ParseException.Kind.LAYOUT_CHANGED,
                     "Amazon answered with an error: " + Payloads.text(error, "code") + ": " + Payloads.text(error, "message"));
         }
         JsonNode details = root.has("payload") ? Payloads.object(root, "payload", SOURCE) : root;
