@@ -2,7 +2,9 @@ package io.otodoke.account;
 
 import io.otodoke.web.ProblemType;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -81,6 +83,17 @@ public class Accounts {
     /** The signed-in caller's own user; empty for an API key or device token without one. */
     public Optional<UserAccount> me(Caller caller) {
         return caller.userId() == null ? Optional.empty() : store.find(caller.userId());
+    }
+
+    /** A driver of the tenant by e-mail address (for assigning routes); disabled accounts are not found. */
+    public Optional<UserAccount> driver(long tenantId, String email) {
+        return store.forSignIn(email).map(UserStore.WithPassword::user)
+                .filter(u -> u.role() == Role.DRIVER && !u.disabled() && Long.valueOf(tenantId).equals(u.tenantId()));
+    }
+
+    /** The display names of these users, by id (for showing who drives a route). */
+    public Map<Long, String> displayNames(Collection<Long> ids) {
+        return store.displayNames(ids);
     }
 
     /** A user the caller may see (an administrator any, an operator those of its tenant); others are not found. */

@@ -41,7 +41,7 @@ class SecurityConfiguration {
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static final String SHOPPER = Role.SHOPPER.name(), OPERATOR = Role.OPERATOR.name(),
-            SELLER = Role.SELLER.name(), ADMIN = Role.ADMIN.name();
+            SELLER = Role.SELLER.name(), DRIVER = Role.DRIVER.name(), ADMIN = Role.ADMIN.name();
 
     @Bean
     @Order(1)
@@ -78,6 +78,17 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/positions").hasRole(OPERATOR)
                         .requestMatchers(POST, "/api/v1/vehicles").hasRole(OPERATOR)
                         .requestMatchers(GET, "/api/v1/vehicles").hasAnyRole(OPERATOR, ADMIN)
+                        // depots and routes: planned by the operator; a driver reads and works the routes
+                        // assigned to them (Routes checks which); administrators read
+                        .requestMatchers(POST, "/api/v1/depots").hasRole(OPERATOR)
+                        .requestMatchers(GET, "/api/v1/depots").hasAnyRole(OPERATOR, ADMIN)
+                        .requestMatchers(POST, "/api/v1/routes", "/api/v1/routes/import").hasRole(OPERATOR)
+                        .requestMatchers(GET, "/api/v1/routes", "/api/v1/routes/*").hasAnyRole(OPERATOR, DRIVER, ADMIN)
+                        .requestMatchers(POST, "/api/v1/routes/*/start", "/api/v1/stops/*/arrived",
+                                "/api/v1/stops/*/delivered", "/api/v1/stops/*/attempted").hasAnyRole(OPERATOR, DRIVER)
+                        // a shipment's last mile and delivery photo: the shop's staff (photo views audited)
+                        .requestMatchers(GET, "/api/v1/shipments/*/live", "/api/v1/shipments/*/proof-of-delivery/photo")
+                                .hasAnyRole(OPERATOR, SELLER, ADMIN)
                         // credentials and people
                         .requestMatchers(GET, "/api/v1/api-keys").hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers(POST, "/api/v1/api-keys").hasAnyRole(OPERATOR, SELLER, ADMIN)
@@ -116,6 +127,8 @@ class SecurityConfiguration {
         http.headers(SecurityConfiguration::headers)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/track", "/track/choice", "/login", "/s/*", "/error").permitAll()
+                        // a share link's live view and photo: the token is the credential, checked by LiveApi
+                        .requestMatchers(GET, "/s/*/live", "/s/*/live/stream", "/s/*/photo").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/favicon.svg").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,6 +41,17 @@ class UserStore {
     Optional<UserAccount> find(Long tenantId, long id) {
         return jdbc.sql("select * from users where id = ? and (?::bigint is null or tenant_id = ?)")
                 .params(id, tenantId, tenantId).query((rs, i) -> user(rs)).optional();
+    }
+
+    Map<Long, String> displayNames(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, display_name from users where id = any (?)").param(ids.toArray(Long[]::new))
+                    .query(rs -> {
+                        names.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return names;
     }
 
     boolean emailTaken(String email) {

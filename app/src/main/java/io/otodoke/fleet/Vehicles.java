@@ -83,6 +83,16 @@ public class Vehicles {
         return ids;
     }
 
+    /** A vehicle's current position, if it has reported one. */
+    Optional<Vehicle.CurrentPosition> current(long vehicleId) {
+        return byId(vehicleId).map(Vehicle::currentPosition);
+    }
+
+    /** A vehicle of the tenant by its device id. */
+    Optional<Vehicle> byDevice(long tenantId, String deviceId) {
+        return byDevice(deviceId).filter(v -> v.tenantId() == tenantId);
+    }
+
     /** A vehicle for a device nobody registered, in the default tenant, named by its device id. */
     public Vehicle registerUnknown(String deviceId) {
         insert(Tenant.DEFAULT_ID, deviceId, deviceId);
