@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import io.otodoke.web.MapProperties;
 import io.otodoke.web.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,12 +37,24 @@ import tools.jackson.databind.ObjectMapper;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
-    /** No inline scripts or styles anywhere; no framing. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
     private static final String SHOPPER = Role.SHOPPER.name(), OPERATOR = Role.OPERATOR.name(),
             SELLER = Role.SELLER.name(), DRIVER = Role.DRIVER.name(), ADMIN = Role.ADMIN.name();
+
+    private final String contentSecurityPolicy;
+
+    SecurityConfiguration(MapProperties map) {
+        this.contentSecurityPolicy = contentSecurityPolicy(map);
+    }
+
+    /**
+     * No inline scripts or styles anywhere; no framing. Images from this server, and from the live
+     * map's tile server when that is elsewhere: its origin only, not any host.
+     */
+    static String contentSecurityPolicy(MapProperties map) {
+        String tiles = map.tileOrigin().map(origin -> " " + origin).orElse("");
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + tiles
+                + "; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     @Bean
     @Order(1)
@@ -51,7 +64,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable()) // no cookies: a bearer secret cannot be sent by another site
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
-                .headers(SecurityConfiguration::headers)
+                .headers(this::headers)
                 .authorizeHttpRequests(auth -> auth
                         // public: no personal data, rate-limited
                         .requestMatchers(GET, "/api/v1/track", "/api/v1/carriers").permitAll()
@@ -124,12 +137,12 @@ class SecurityConfiguration {
                 return caller == null ? "/" : home(caller.role());
             }
         };
-        http.headers(SecurityConfiguration::headers)
+        http.headers(this::headers)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/track", "/track/choice", "/login", "/s/*", "/error").permitAll()
                         // a share link's live view and photo: the token is the credential, checked by LiveApi
                         .requestMatchers(GET, "/s/*/live", "/s/*/live/stream", "/s/*/photo").permitAll()
-                        .requestMatchers("/css/**", "/js/**", "/favicon.svg").permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/map/**", "/webjars/**", "/favicon.svg").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/bench/static").permitAll() // exists only while a benchmark runs
@@ -156,8 +169,8 @@ class SecurityConfiguration {
     }
 
     /** CSP without inline code, no framing, HSTS on HTTPS requests (also behind a proxy that says so). */
-    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+    private void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                 .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));

@@ -3,6 +3,7 @@ package io.otodoke.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.otodoke.OtodokeTest;
+import io.otodoke.web.MapProperties;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -42,6 +43,24 @@ class SecurityHeadersTest {
             assertThat(h.firstValue("X-Frame-Options")).as(path).hasValue("DENY");
             assertThat(h.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
             assertThat(h.firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+        }
+    }
+
+    @Test
+    void imagesOnlyFromThisServerAndTheMapTileServer() throws Exception {
+        for (String path : new String[] {"/", "/api/v1/carriers"}) {
+            assertThat(headers(path).firstValue("Content-Security-Policy")).as(path)
+                    .hasValue("default-src 'self'; script-src 'self'; style-src 'self'; "
+                            + "img-src 'self' data: https://tile.openstreetmap.org; object-src 'none'; base-uri 'self'; "
+                            + "form-action 'self'; frame-ancestors 'none'");
+        }
+    }
+
+    @Test
+    void noExtraImageSourceWhenTheTilesAreOnThisServerOrNone() {
+        for (String tiles : new String[] {"", "/tiles/{z}/{x}/{y}.png"}) {
+            assertThat(SecurityConfiguration.contentSecurityPolicy(new MapProperties(tiles, null, null))).as(tiles)
+                    .contains("; img-src 'self' data:; ");
         }
     }
 
