@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param orders  number of orders in the simulated shop
  * @param tick    how often due simulated events are played
  * @param fleetSpeed how much faster than real time the own fleet's delivery day runs (10: the vans' day,
- *                   08:00 to about 20:00, in a little over an hour); slower than {@code speed}, so that a
+ *                   from 08:00 to the evening slots, in about an hour); slower than {@code speed}, so that a
  *                   visitor can watch a van come closer
  */
 @ConfigurationProperties("otodoke.demo")

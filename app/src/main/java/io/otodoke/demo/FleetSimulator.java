@@ -74,8 +74,11 @@ class FleetSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FleetSimulator.class);
     /** The shop's operator, as the demo acts for it. */
     static final Caller OPERATOR = new Caller(Role.OPERATOR, Tenant.DEFAULT_ID, null, null, null, "demo");
-    /** The vans load at the depot and leave a few minutes apart after the day opens. */
-    private static final LocalTime FIRST_DEPARTURE = LocalTime.of(8, 10);
+    /**
+     * The vans load at the depot for an hour and leave a few minutes apart, so that at the default speed
+     * the demo shopper's parcel (about the 12th stop) arrives some 10–15 minutes after the demo starts.
+     */
+    private static final LocalTime FIRST_DEPARTURE = LocalTime.of(9, 0);
     private static final Duration BETWEEN_DEPARTURES = Duration.ofMinutes(4);
     /** Traccar Client's interval would be longer; this makes the van move smoothly on the map. */
     private static final Duration REPORT_EVERY = Duration.ofSeconds(30);
