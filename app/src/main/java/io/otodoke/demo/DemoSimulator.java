@@ -68,6 +68,7 @@ class DemoSimulator implements AutoCloseable {
     private final Clock clock;
     private final DemoUsers demoUsers;
     private final Poller poller;
+    private final FleetSimulator fleet;
     private final CarrierSimulator carriers = CarrierSimulator.start(0);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("demo-simulator").daemon().factory());
@@ -78,8 +79,9 @@ class DemoSimulator implements AutoCloseable {
     private final java.util.Set<String> usedNumbers = new java.util.HashSet<>();
 
     DemoSimulator(DemoProperties properties, ShipmentRegistry registry, TrackingIngest ingest, JdbcClient jdbc, Clock clock,
-                  DemoUsers demoUsers, Poller poller) {
+                  DemoUsers demoUsers, Poller poller, FleetSimulator fleet) {
         this.demoUsers = demoUsers;
+        this.fleet = fleet;
         this.poller = poller;
         this.properties = properties;
         this.registry = registry;
@@ -113,6 +115,7 @@ class DemoSimulator implements AutoCloseable {
         log.info("Demo shop '{}': {} orders; simulated time runs {}× faster", DemoWorld.SHOP_NAME, world.size(), state.speed());
         long tick = properties.tick().toMillis();
         timer.scheduleWithFixedDelay(this::playDueSafely, tick, tick, TimeUnit.MILLISECONDS);
+        fleet.start(state.seed(), state.startedAt());
     }
 
     private State state() {
