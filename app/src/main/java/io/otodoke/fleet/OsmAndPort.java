@@ -122,6 +122,9 @@ public class OsmAndPort implements SmartLifecycle {
             if (answer.stored()) {
                 exchange.sendResponseHeaders(200, -1);
             } else {
+                if (answer.retryAfter() != null) {
+                    exchange.getResponseHeaders().set("Retry-After", answer.retryAfter().toString());
+                }
                 problem(exchange, HttpStatus.valueOf(answer.status()), answer.code(), answer.title(), answer.detail());
             }
         }
