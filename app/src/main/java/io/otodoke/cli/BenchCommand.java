@@ -21,7 +21,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure performance against a baseline measured in the same run (docs/benchmarks.md).",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Lookup.class, BenchCommand.Detect.class,
-                BenchCommand.Parse.class})
+                BenchCommand.Parse.class, BenchCommand.PositionsBench.class})
 class BenchCommand implements Runnable {
 
     @Override
@@ -29,8 +29,12 @@ class BenchCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    /** A fresh server on a random port with its own data folder, removed afterwards unless --keep. */
-    static ConfigurableApplicationContext startServer(Path dataDir, List<String> springArgs) throws IOException {
+    /**
+     * A fresh server on a random port with its own data folder, removed afterwards unless --keep;
+     * with {@code osmAndPort} the OsmAnd protocol's own port too, on any free port.
+     */
+    static ConfigurableApplicationContext startServer(Path dataDir, List<String> springArgs, boolean osmAndPort)
+            throws IOException {
         deleteRecursively(dataDir);
         Map<String, Object> props = new HashMap<>();
         props.put("otodoke.data-dir", dataDir.toString());
@@ -41,7 +45,8 @@ class BenchCommand implements Runnable {
         props.put("otodoke.lookup.enabled", "false");
         // The benchmark's shipments are invented: nobody should ask the real carriers about them.
         props.put("otodoke.connector.polling", "false");
-        props.put("otodoke.fleet.osmand-port", "-1"); // not measured here; a second server must not clash on it
+        // Only where measured, and then on any free port: a second server must not clash on 5055.
+        props.put("otodoke.fleet.osmand-port", osmAndPort ? "0" : "-1");
         props.put("logging.level.root", "WARN");
         props.put("spring.main.log-startup-info", "false");
         return Spring.server(props, springArgs);
@@ -64,10 +69,8 @@ class BenchCommand implements Runnable {
         }
     }
 
-    /** The scratch data folder of a benchmark's own server, and how many clients load it. */
+    /** The scratch data folder of a benchmark's own server. */
     static final class Scratch {
-        @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default ${DEFAULT-VALUE})")
-        int clients;
         @Option(names = "--data-dir", defaultValue = "./data-bench", description = "scratch folder, emptied first (default ${DEFAULT-VALUE})")
         Path dataDir;
         @Option(names = "--keep", description = "keep the scratch folder afterwards")
@@ -78,7 +81,11 @@ class BenchCommand implements Runnable {
         }
 
         int onFreshServer(List<String> springArgs, Benchmark benchmark) throws Exception {
-            try (var context = startServer(dataDir, springArgs)) {
+            return onFreshServer(springArgs, false, benchmark);
+        }
+
+        int onFreshServer(List<String> springArgs, boolean osmAndPort, Benchmark benchmark) throws Exception {
+            try (var context = startServer(dataDir, springArgs, osmAndPort)) {
                 benchmark.run(context);
             } finally {
                 if (!keep) {
@@ -104,6 +111,8 @@ class BenchCommand implements Runnable {
         int batch;
         @Option(names = "--events-per-shipment", defaultValue = "10", description = "default ${DEFAULT-VALUE}")
         int perShipment;
+        @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default ${DEFAULT-VALUE})")
+        int clients;
         @Mixin
         Scratch scratch;
         @Unmatched
@@ -111,7 +120,7 @@ class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            return scratch.onFreshServer(springArgs, context -> new IngestBenchmark(context, events, batch, perShipment, scratch.clients).run());
+            return scratch.onFreshServer(springArgs, context -> new IngestBenchmark(context, events, batch, perShipment, clients).run());
         }
     }
 
@@ -123,6 +132,8 @@ class BenchCommand implements Runnable {
         int shipments;
         @Option(names = "--requests", defaultValue = "20000", description = "measured requests per endpoint (default ${DEFAULT-VALUE})")
         int requests;
+        @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default ${DEFAULT-VALUE})")
+        int clients;
         @Mixin
         Scratch scratch;
         @Unmatched
@@ -130,7 +141,7 @@ class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            return scratch.onFreshServer(springArgs, context -> new LookupBenchmark(context, shipments, requests, scratch.clients).run());
+            return scratch.onFreshServer(springArgs, context -> new LookupBenchmark(context, shipments, requests, clients).run());
         }
     }
 
@@ -190,6 +201,34 @@ class BenchCommand implements Runnable {
         public Integer call() {
             return ParseBenchmark.run(seed, pages, quick ? new ParseBenchmark.Timing(1, 2, 1)
                     : new ParseBenchmark.Timing(warmupSeconds, rounds, seconds));
+        }
+    }
+
+    @Command(name = "positions", mixinStandardHelpOptions = true,
+            description = {"OsmAnd requests (Traccar Client GET) stored per second on the OsmAnd port, against a no-op",
+                    "endpoint of the same port, served the same way, with the same client, in alternating rounds.",
+                    "RESULT name=positions unit=requests/s, ratio = positions / no-op (target >= 10,000 and >= 0.5)."})
+    static class PositionsBench implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--vehicles", defaultValue = "200", description = "registered vehicles (default ${DEFAULT-VALUE})")
+        int vehicles;
+        @Option(names = "--requests", defaultValue = "200000", description = "measured requests per endpoint (default ${DEFAULT-VALUE})")
+        int requests;
+        @Option(names = "--warmup", defaultValue = "40000", description = "warm-up requests per endpoint (default ${DEFAULT-VALUE})")
+        int warmup;
+        @Option(names = "--clients", defaultValue = "160",
+                description = {"concurrent keep-alive connections, the same for both (default ${DEFAULT-VALUE}: a commit",
+                        "waits for the disk, so the rate is about the requests in flight per commit; at most 200, the",
+                        "JDK server's idle connection limit)"})
+        int clients;
+        @Mixin
+        Scratch scratch;
+        @Unmatched
+        List<String> springArgs;
+
+        @Override
+        public Integer call() throws Exception {
+            return scratch.onFreshServer(springArgs, true,
+                    context -> new PositionsBenchmark(context, vehicles, requests, warmup, clients).run());
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -104,7 +105,12 @@ public class LiveRoutes {
     }
 
     /** Positions just stored: each moves its van forward in time and recomputes its route's estimates. */
-    public void positions(List<Positions.Located> positions) {
+    @EventListener
+    void recorded(PositionsRecorded event) {
+        positions(event.positions());
+    }
+
+    void positions(List<Positions.Located> positions) {
         ensureLoaded();
         if (byVehicle.isEmpty()) {
             return;

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
@@ -35,17 +36,22 @@ public class OsmAndPort implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OsmAndPort.class);
     /** An OsmAnd request is a few hundred bytes; the JSON one a few kilobytes. */
     static final int MAX_BODY = 64 * 1024;
+    /** Served only while a benchmark runs ({@code otodoke.bench.enabled}); see {@code ./otodoke bench positions}. */
+    public static final String BENCH_NO_OP = "/bench/no-op";
 
     private final OsmAndReceiver receiver;
     private final FleetProperties properties;
     private final ObjectMapper json;
+    private final boolean bench;
     private HttpServer server;
     private ExecutorService executor;
 
-    OsmAndPort(OsmAndReceiver receiver, FleetProperties properties, ObjectMapper json) {
+    OsmAndPort(OsmAndReceiver receiver, FleetProperties properties, ObjectMapper json,
+               @Value("${otodoke.bench.enabled:false}") boolean bench) {
         this.receiver = receiver;
         this.properties = properties;
         this.json = json;
+        this.bench = bench;
     }
 
     /** The port it listens on (the bound one when configured as 0), or -1 when disabled or stopped. */
@@ -67,6 +73,14 @@ public class OsmAndPort implements SmartLifecycle {
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        if (bench) {
+            // The positions benchmark's baseline: the same server, threads and client, and no work.
+            server.createContext(BENCH_NO_OP, exchange -> {
+                try (exchange) {
+                    exchange.sendResponseHeaders(200, -1);
+                }
+            });
+        }
         server.start();
         log.info("OsmAnd protocol (Traccar Client) listening on port {}", port());
     }
@@ -122,6 +136,9 @@ public class OsmAndPort implements SmartLifecycle {
             if (answer.stored()) {
                 exchange.sendResponseHeaders(200, -1);
             } else {
+                if (answer.retryAfter() != null) {
+                    exchange.getResponseHeaders().set("Retry-After", answer.retryAfter().toString());
+                }
                 problem(exchange, HttpStatus.valueOf(answer.status()), answer.code(), answer.title(), answer.detail());
             }
         }

@@ -1,17 +1,9 @@
 package io.otodoke.fleet;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,59 +17,79 @@ public class Positions {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
-    private final LiveRoutes live;
 
-    Positions(JdbcTemplate jdbc, LiveRoutes live) {
+    Positions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.live = live;
     }
 
     public record Located(long vehicleId, PositionReport report) {
     }
 
-    @Transactional
-    public void record(List<Located> positions, Instant receivedAt) {
-        if (positions.isEmpty()) {
+    /** The positions of one request, received at one time. */
+    public record Received(List<Located> positions, Instant at) {
+    }
+
+    /**
+     * Stores the positions of many requests atomically, in one statement and so one round trip:
+     * the rows go into the track, and the current position of every vehicle concerned moves to
+     * its newest of them if that is newer than the current one. Called by {@link PositionWriter},
+     * which groups concurrent requests so that their commits are one.
+     */
+    public void record(List<Received> requests) {
+        int n = requests.stream().mapToInt(r -> r.positions().size()).sum();
+        if (n == 0) {
             return;
         }
-        OffsetDateTime received = receivedAt.atOffset(ZoneOffset.UTC);
-        List<Object[]> rows = new ArrayList<>(positions.size());
-        Set<Long> vehicles = new LinkedHashSet<>();
-        for (Located p : positions) {
-            PositionReport r = p.report();
-            rows.add(new Object[] {p.vehicleId(), r.time().atOffset(ZoneOffset.UTC), received, r.latitude(),
-                    r.longitude(), r.speed(), r.heading(), r.altitude(), r.accuracy(), r.battery(),
-                    JSON.writeValueAsString(r.attributes())});
-            vehicles.add(p.vehicleId());
+        Long[] vehicles = new Long[n];
+        String[] times = new String[n];
+        String[] received = new String[n];
+        Double[][] numbers = new Double[7][n];
+        String[] attributes = new String[n];
+        int i = 0;
+        for (Received request : requests) {
+            String at = request.at().toString();
+            for (Located p : request.positions()) {
+                PositionReport r = p.report();
+                vehicles[i] = p.vehicleId();
+                times[i] = r.time().toString();
+                received[i] = at;
+                numbers[0][i] = r.latitude();
+                numbers[1][i] = r.longitude();
+                numbers[2][i] = r.speed();
+                numbers[3][i] = r.heading();
+                numbers[4][i] = r.altitude();
+                numbers[5][i] = r.accuracy();
+                numbers[6][i] = r.battery();
+                attributes[i] = r.attributes().isEmpty() ? "{}" : JSON.writeValueAsString(r.attributes());
+                i++;
+            }
         }
-        jdbc.batchUpdate("""
-                insert into positions (vehicle_id, device_time, received_at, latitude, longitude, speed, heading,
-                                       altitude, accuracy, battery, attributes)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                """, rows);
-        for (long vehicle : vehicles) {
-            // The newest in device time; among equal times the first received, so a duplicate changes nothing.
-            jdbc.update("""
+        // Identities are given in the order of the rows, so among equal device times the newest is the
+        // first received (smallest id), and a later duplicate never replaces it (strict <).
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("""
+                    with stored as (
+                        insert into positions (vehicle_id, device_time, received_at, latitude, longitude, speed, heading,
+                                               altitude, accuracy, battery, attributes)
+                        select * from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::float8[], ?::float8[],
+                                             ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::jsonb[])
+                        returning id, vehicle_id, device_time)
                     insert into current_positions (vehicle_id, position_id, device_time)
-                    select vehicle_id, id, device_time from positions where vehicle_id = ?
-                    order by device_time desc, id limit 1
+                    select distinct on (vehicle_id) vehicle_id, id, device_time from stored
+                    order by vehicle_id, device_time desc, id
                     on conflict (vehicle_id) do update set position_id = excluded.position_id,
                                                            device_time = excluded.device_time
                     where current_positions.device_time < excluded.device_time
-                    """, vehicle);
-        }
-        // The routes under way move their vans and recompute stops away and ETAs once the positions are stored
-        // (design/last-mile.md: "recomputed on every position"); without this only a route's start read them.
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    live.positions(positions);
-                }
-            });
-        } else {
-            live.positions(positions);
-        }
+                    """);
+            ps.setArray(1, c.createArrayOf("bigint", vehicles));
+            ps.setArray(2, c.createArrayOf("text", times));
+            ps.setArray(3, c.createArrayOf("text", received));
+            for (int k = 0; k < numbers.length; k++) {
+                ps.setArray(4 + k, c.createArrayOf("float8", numbers[k]));
+            }
+            ps.setArray(11, c.createArrayOf("text", attributes));
+            return ps;
+        });
     }
 
     /** A vehicle's track in device time order (the order of receipt among equal times). */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,8 +29,16 @@ public class Vehicles {
             left join positions p on p.id = c.position_id
             """;
     private static final int MAX_NAME = 100;
+    /** Far more vehicles than a fleet has; beyond it lookups go to the database again. */
+    static final int MAX_CACHED = 100_000;
 
     private final JdbcClient jdbc;
+    /**
+     * Device id to vehicle id, read on every position a phone sends. Only found devices are kept:
+     * vehicles are never deleted nor their device ids changed, so a hit stays true, while a device
+     * registered later is found because a miss is never remembered.
+     */
+    private final Map<String, Long> idByDevice = new ConcurrentHashMap<>();
 
     Vehicles(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -63,6 +72,20 @@ public class Vehicles {
         }
         return jdbc.sql(SELECT + " where v.tenant_id = ? order by v.id").param(caller.tenantId())
                 .query(Vehicles::vehicle).list();
+    }
+
+    /** The id of the vehicle of this device, from memory once it was found. */
+    public Optional<Long> idOfDevice(String deviceId) {
+        Long id = idByDevice.get(deviceId);
+        if (id != null) {
+            return Optional.of(id);
+        }
+        Optional<Long> found = jdbc.sql("select id from vehicles where device_id = ?").param(deviceId)
+                .query(Long.class).optional();
+        if (found.isPresent() && idByDevice.size() < MAX_CACHED) {
+            idByDevice.put(deviceId, found.get());
+        }
+        return found;
     }
 
     public Optional<Vehicle> byDevice(String deviceId) {

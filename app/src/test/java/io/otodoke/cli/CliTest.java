@@ -141,4 +141,15 @@ class CliTest {
         assertThat(unknownSource.err()).contains("Unknown source 'pigeon'", "yamato", "seventeentrack");
         assertThat(run("parse", "--source", "yamato", "no-such-file.html").err()).contains("File not found");
     }
+
+    @Test
+    void benchPositionsStoresEveryRequestAndPrintsItsResultAgainstTheNoOp() {
+        Path dataDir = Path.of("target", "cli-test-" + UUID.randomUUID());
+        Run bench = run("bench", "positions", "--vehicles=5", "--requests=400", "--warmup=100", "--clients=4",
+                "--data-dir=" + dataDir);
+        assertThat(bench.exit()).as(bench.err()).isZero();
+        assertThat(bench.out()).contains("positions: ", "(400 requests each, 4 clients, 5 vehicles)")
+                .containsPattern("RESULT name=positions value=[0-9.]+ unit=requests/s baseline=[0-9.]+ ratio=[0-9.]+");
+        assertThat(dataDir).doesNotExist();
+    }
 }

@@ -32,7 +32,7 @@ class RoutesTest {
     @Autowired
     LiveRoutes live;
     @Autowired
-    Positions positions;
+    PositionWriter writer;
 
     FleetWorld world;
 
@@ -92,12 +92,9 @@ class RoutesTest {
 
         FleetWorld.Fleet g = world.fleet(2);
         routes.start(g.driverCaller(), g.route().id());
-        positions.record(List.of(new Positions.Located(g.vehicle().id(), new PositionReport(g.vehicle().deviceId(),
+        writer.submit(List.of(new Positions.Located(g.vehicle().id(), new PositionReport(g.vehicle().deviceId(),
                 Instant.now().minusSeconds(6 * 60), FleetWorld.LAT, FleetWorld.LON, null, null, null, null, null,
-                Map.of()))), Instant.now());
-        live.positions(List.of(new Positions.Located(g.vehicle().id(), new PositionReport(g.vehicle().deviceId(),
-                Instant.now().minusSeconds(6 * 60), FleetWorld.LAT, FleetWorld.LON, null, null, null, null, null,
-                Map.of()))));
+                Map.of()))), Instant.now()).join();
         ShipmentLive stale = live.view(g.shipments().get(0), false, null);
         assertThat(stale.vehicleHidden()).isEqualTo(ShipmentLive.Hidden.POSITION_STALE);
         assertThat(stale.vehicleLocation()).isNull();
@@ -121,8 +118,7 @@ class RoutesTest {
     private void report(FleetWorld.Fleet f, double lat, double lon) {
         var located = List.of(new Positions.Located(f.vehicle().id(), new PositionReport(f.vehicle().deviceId(),
                 Instant.now(), lat, lon, 8.0, null, null, null, null, Map.of())));
-        positions.record(located, Instant.now());
-        live.positions(located);
+        writer.submit(located, Instant.now()).join(); // stored, then LiveRoutes hears of it
     }
 
     private TrackingStatus status(FleetWorld.Fleet f, int i) {

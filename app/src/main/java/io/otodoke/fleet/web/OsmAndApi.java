@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,7 +35,8 @@ class OsmAndApi {
     @Operation(summary = "A position by the OsmAnd protocol (Traccar Client)",
             description = "GET query or form POST with id, lat, lon (or location=lat,lon), timestamp, speed in knots, "
                     + "bearing, altitude, accuracy, batt; or Traccar Client's JSON body. No credential: the device id "
-                    + "names a registered vehicle. 200 with an empty body when stored; 400 otherwise.")
+                    + "names a registered vehicle. 200 with an empty body when stored; 400 when invalid or unknown; "
+                    + "503 with Retry-After when too many positions are waiting to be stored.")
     ResponseEntity<?> receive(HttpServletRequest request) throws IOException {
         String contentType = request.getContentType();
         boolean form = contentType != null && contentType.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
@@ -57,7 +59,10 @@ class OsmAndApi {
         if (answer.stored()) {
             return ResponseEntity.ok().build();
         }
-        return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemType.detail(HttpStatus.valueOf(answer.status()), answer.code(), answer.title(), answer.detail()));
+        var response = ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (answer.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, answer.retryAfter().toString());
+        }
+        return response.body(ProblemType.detail(HttpStatus.valueOf(answer.status()), answer.code(), answer.title(), answer.detail()));
     }
 }

@@ -3,6 +3,7 @@ package io.otodoke.fleet.web;
 import io.otodoke.account.Caller;
 import io.otodoke.fleet.InvalidPosition;
 import io.otodoke.fleet.PositionReport;
+import io.otodoke.fleet.PositionWriter;
 import io.otodoke.fleet.Positions;
 import io.otodoke.fleet.Vehicles;
 import io.otodoke.tracking.ItemError;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -34,12 +36,12 @@ class PositionApi {
     static final int MAX_BATCH = 10_000;
 
     private final Vehicles vehicles;
-    private final Positions positions;
+    private final PositionWriter writer;
     private final Clock clock;
 
-    PositionApi(Vehicles vehicles, Positions positions, Clock clock) {
+    PositionApi(Vehicles vehicles, PositionWriter writer, Clock clock) {
         this.vehicles = vehicles;
-        this.positions = positions;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -55,7 +57,8 @@ class PositionApi {
     @Operation(summary = "Store a batch of positions (up to 10,000)",
             description = "Each item names a vehicle of the caller's tenant by its device id. Bad items are reported "
                     + "per index while the good ones are stored; late and repeated positions go into the track "
-                    + "without moving the vehicle's current position back.")
+                    + "without moving the vehicle's current position back. 503 with Retry-After, nothing stored, when "
+                    + "too many positions are waiting to be stored.")
     ResponseEntity<?> store(@RequestBody List<PositionItem> items, Caller caller) {
         if (items.size() > MAX_BATCH) {
             throw ProblemType.exception(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large", "Batch too large",
@@ -99,7 +102,15 @@ class PositionApi {
             p.setProperties(Map.of("errors", errors));
             return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
         }
-        positions.record(good, now);
+        try {
+            writer.store(good, now);
+        } catch (PositionWriter.Full e) {
+            ProblemDetail p = ProblemType.detail(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
+                    e.getMessage() + " Nothing was stored; please resend the batch in "
+                            + PositionWriter.RETRY_AFTER_SECONDS + " s.");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(PositionWriter.RETRY_AFTER_SECONDS)).body(p);
+        }
         return ResponseEntity.ok(new Response(good.size(), errors.size(), errors));
     }
 
