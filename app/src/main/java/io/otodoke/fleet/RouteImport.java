@@ -94,7 +94,8 @@ public class RouteImport {
         Matcher stop = STOP_FIELD.matcher(field.toString());
         int line = stop.matches() ? lines.get(Integer.parseInt(stop.group(1))) : lines.getFirst();
         String column = COLUMNS.getOrDefault(stop.matches() ? stop.group(2) : field.toString(), field.toString());
+        String detail = problem.getDetail() == null ? null : problem.getDetail().replace(field.toString(), column);
         return new ItemError(line, code.startsWith("invalid-") ? "invalid-" + column.replace('_', '-') : code, column,
-                problem.getDetail());
+                detail);
     }
 }
