@@ -150,6 +150,9 @@ class SecurityConfiguration {
                         .requestMatchers("/shipments", "/shipments/**").hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers("/admin", "/admin/**", "/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/connectors").hasAnyRole(OPERATOR, ADMIN)
+                        // the dispatcher's board of routes, vans and stops; its CSV upload is the operator's
+                        // (DispatchPage refuses an administrator, who has no tenant to plan in)
+                        .requestMatchers("/dispatch", "/dispatch/**").hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers("/account", "/account/**").authenticated()
                         .anyRequest().access(unlisted))
                 .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn).permitAll())

@@ -87,6 +87,36 @@ class AccessMatrixTest {
         ids.put("run", run);
         ids.put("deviceA", vehicle("OP_A"));
         ids.put("deviceB", vehicle("OP_B"));
+        routes(driverA);
+    }
+
+    /**
+     * A's depot and own-fleet shipments, and two routes of A: routeA driven by DRIVER_A, routeA2 by no one.
+     * The shipments ofA1 and ofA2 stay free for the matrix's POST /api/v1/routes and its CSV import.
+     */
+    private void routes(UserAccount driverA) throws Exception {
+        HttpResponse<String> depot = call("POST", "/api/v1/depots", """
+                {"code":"DEPOT-%s","name":"Depot A","latitude":35.67,"longitude":139.79}""".formatted(run),
+                secrets.get("OP_A"));
+        assertThat(depot.statusCode()).as(depot.body()).isEqualTo(201);
+        for (String n : List.of("ofA0", "ofA1", "ofA2", "ofA3")) {
+            HttpResponse<String> r = call("POST", "/api/v1/shipments", "{\"carrier\":\"own_fleet\",\"trackingNumber\":\""
+                    + n.toUpperCase() + "-" + run + "\"}", secrets.get("OP_A"));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            ids.put(n, n.toUpperCase() + "-" + run);
+        }
+        ids.put("routeA", route("A-" + run, driverA.email(), "ofA0"));
+        ids.put("routeA2", route("A2-" + run, null, "ofA3"));
+    }
+
+    private long route(String code, String driver, String shipment) throws Exception {
+        HttpResponse<String> r = call("POST", "/api/v1/routes", """
+                {"code":"%s","serviceDate":"2026-12-01","depot":"DEPOT-%s","vehicle":"%s",%s
+                 "stops":[{"address":"東京都千代田区1-1","latitude":35.68,"longitude":139.76,"trackingNumbers":["%s"]}]}
+                """.formatted(code, run, ids.get("deviceA"), driver == null ? "" : "\"driver\":\"" + driver + "\",",
+                ids.get(shipment)), secrets.get("OP_A"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return json.readTree(r.body()).get("id").asLong();
     }
 
     /**
@@ -131,6 +161,14 @@ class AccessMatrixTest {
             POST   /api/v1/positions          position          | 401 200 422 403 403 403
             POST   /api/v1/vehicles           vehicle           | 401 201 201 403 403 403
             GET    /api/v1/vehicles                             | 401 200 200 403 403 200
+            GET    /api/v1/depots                               | 401 200 200 403 403 200
+            POST   /api/v1/depots             depot             | 401 201 201 403 403 403
+            GET    /api/v1/routes?date=2026-12-01               | 401 200 200 403 200 200
+            POST   /api/v1/routes             route             | 401 201 400 403 403 403
+            GET    /api/v1/routes/{routeA}                      | 401 200 404 403 200 200
+            GET    /api/v1/routes/{routeA2}                     | 401 200 404 403 404 200
+            POST   /api/v1/routes/import      csv               | 401 200 422 403 403 403
+            GET    /api/v1/shipments/{shA}/live                 | 401 200 404 200 403 200
             """;
 
     @Test
@@ -159,7 +197,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(32 * 6);
+        assertThat(cells).isEqualTo(40 * 6);
     }
 
     @Test
@@ -240,6 +278,18 @@ class AccessMatrixTest {
             case "position" -> """
                     [{"deviceId":"%s","time":"%s","latitude":35.68,"longitude":139.76}]
                     """.formatted(ids.get("deviceA"), java.time.Instant.now());
+            case "depot" -> "{\"code\":\"D" + unique.incrementAndGet() + "\",\"name\":\"Depot\",\"latitude\":35.6,"
+                    + "\"longitude\":139.7}";
+            // A's depot, van and shipment: B's operator has no depot of that code (400), nothing of A is touched
+            case "route" -> """
+                    {"code":"R%d-%s","serviceDate":"2026-12-01","depot":"DEPOT-%s","vehicle":"%s",
+                     "stops":[{"address":"東京都","latitude":35.68,"longitude":139.76,"trackingNumbers":["%s"]}]}
+                    """.formatted(unique.incrementAndGet(), run, run, ids.get("deviceA"), ids.get("ofA1"));
+            // the same as CSV: B's only route fails, so nothing is created (422)
+            case "csv" -> """
+                    route,service_date,depot,vehicle,sequence,address,latitude,longitude,tracking_numbers
+                    C%d-%s,2026-12-01,DEPOT-%s,%s,1,東京都,35.68,139.76,%s
+                    """.formatted(unique.incrementAndGet(), run, run, ids.get("deviceA"), ids.get("ofA2"));
             case "vehicle" -> "{\"name\":\"Van\",\"deviceId\":\"d" + unique.incrementAndGet() + "-" + run + "\"}";
             case "tenant" -> "{\"code\":\"t" + unique.incrementAndGet() + "-" + run + "\",\"name\":\"New\"}";
             default -> throw new IllegalArgumentException(kind);
@@ -288,7 +338,7 @@ class AccessMatrixTest {
 
     private HttpResponse<String> call(String method, String path, String body, String secret) throws Exception {
         var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", body != null && body.startsWith("route,") ? "text/csv" : "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (secret != null) {
             builder.header("Authorization", "Bearer " + secret);

@@ -105,6 +105,8 @@ class PageAccessMatrixTest {
             /account             | 302 200 200 200 200 200
             /admin               | 302 403 403 403 403 200
             /connectors          | 302 403 200 403 403 200
+            /dispatch            | 302 403 200 403 403 200
+            /dispatch/data       | 302 403 200 403 403 200
             /actuator/env        | 302 403 403 403 403 404
             """;
 

@@ -56,15 +56,21 @@ class FleetWorld {
         Vehicle vehicle = vehicles.register(operator, "Van " + run, "van-" + run);
         Depot depot = depots.create(operator, new Depots.NewDepot("D" + run, "江東デポ", "東京都江東区", LAT - 0.01, LON + 0.01));
         List<String> numbers = IntStream.range(0, stops).mapToObj(i -> "OF" + run + "-" + i).toList();
-        List<Long> shipments = new ArrayList<>();
-        registry.register(shop.id(), numbers.stream().map(n -> new ShipmentRegistration(Routes.OWN_FLEET, n,
-                ShipmentLeg.OUTBOUND, null, new Recipient("受取 太郎", "100-0005", "東京都", "千代田区", "丸の内1-1", "03-0000-0000"),
-                false, null)).toList()).forEach(o -> shipments.add(o.shipmentId()));
+        List<Long> shipments = ownFleetShipments(shop, numbers);
         List<Routes.NewStop> newStops = IntStream.range(0, stops).mapToObj(i -> new Routes.NewStop(
                 "東京都千代田区丸の内" + (i + 1) + "-1", LAT + 0.004 * i, LON, null, null, List.of(numbers.get(i)), null))
                 .toList();
         Route route = routes.create(operator, new Routes.NewRoute("R-" + run, LocalDate.now(), depot.code(),
                 vehicle.deviceId(), driver.email(), newStops));
         return new Fleet(shop, operator, driver, driverCaller, vehicle, depot, route, shipments, numbers);
+    }
+
+    /** Registers own-fleet shipments with these tracking numbers in the shop; their ids. */
+    List<Long> ownFleetShipments(Shop shop, List<String> numbers) {
+        List<Long> shipments = new ArrayList<>();
+        registry.register(shop.id(), numbers.stream().map(n -> new ShipmentRegistration(Routes.OWN_FLEET, n,
+                ShipmentLeg.OUTBOUND, null, new Recipient("受取 太郎", "100-0005", "東京都", "千代田区", "丸の内1-1", "03-0000-0000"),
+                false, null)).toList()).forEach(o -> shipments.add(o.shipmentId()));
+        return shipments;
     }
 }

@@ -3,6 +3,8 @@ package io.otodoke.fleet.web;
 import io.otodoke.account.Caller;
 import io.otodoke.fleet.DeliveryPhotos;
 import io.otodoke.fleet.Route;
+import io.otodoke.fleet.RouteCsv;
+import io.otodoke.fleet.RouteImport;
 import io.otodoke.fleet.Routes;
 import io.otodoke.tracking.StatusReason;
 import io.otodoke.web.ProblemType;
@@ -11,9 +13,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,9 +37,11 @@ import org.springframework.web.multipart.MultipartFile;
 class RouteApi {
 
     private final Routes routes;
+    private final RouteImport imports;
 
-    RouteApi(Routes routes) {
+    RouteApi(Routes routes, RouteImport imports) {
         this.routes = routes;
+        this.imports = imports;
     }
 
     record RouteList(LocalDate serviceDate, List<Route> routes) {
@@ -50,6 +56,36 @@ class RouteApi {
                     + "e.g. stops[2].latitude.")
     ResponseEntity<Route> create(@RequestBody Routes.NewRoute body, Caller caller) {
         return ResponseEntity.status(HttpStatus.CREATED).body(routes.create(caller, body));
+    }
+
+    @PostMapping(path = "/api/v1/routes/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @Operation(summary = "Plan routes from a CSV file, one row per stop (docs/api.md)",
+            description = "Each route is created whole or not at all; the good ones are kept. 200 with a report per "
+                    + "route and per row (errors by line number and column); 422 no-valid-routes when none could be "
+                    + "created; 400 malformed-csv when the file is not a routes CSV.")
+    ResponseEntity<?> importCsv(@RequestBody byte[] file, Caller caller) {
+        return answer(importing(imports, caller, file));
+    }
+
+    /** The file's routes, or 400 when it is not a routes CSV at all. */
+    static RouteImport.Report importing(RouteImport imports, Caller caller, byte[] file) {
+        try {
+            return imports.importCsv(caller, file);
+        } catch (RouteCsv.MalformedCsv e) {
+            throw ProblemType.exception(HttpStatus.BAD_REQUEST, "malformed-csv", "Malformed CSV",
+                    e.getMessage() + ". Nothing was stored.");
+        }
+    }
+
+    /** As the other batches answer: 200 when anything was kept, 422 with the same errors when nothing was. */
+    private static ResponseEntity<?> answer(RouteImport.Report report) {
+        if (report.created() == 0) {
+            ProblemDetail p = ProblemType.detail(HttpStatus.UNPROCESSABLE_CONTENT, "no-valid-routes", "No valid routes",
+                    "None of the " + report.routes().size() + " routes could be created; see routes and errors.");
+            p.setProperties(Map.of("routes", report.routes(), "errors", report.errors()));
+            return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        }
+        return ResponseEntity.ok(report);
     }
 
     @GetMapping("/api/v1/routes")
