@@ -150,6 +150,12 @@ class SecurityConfiguration {
                         .requestMatchers("/shipments", "/shipments/**").hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers("/admin", "/admin/**", "/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/connectors").hasAnyRole(OPERATOR, ADMIN)
+                        // the driver's phone page: today's own routes, outcomes and the phone's position
+                        // (which routes and vans are theirs is decided by Routes)
+                        .requestMatchers(GET, "/driver").hasRole(DRIVER)
+                        .requestMatchers(POST, "/driver/routes/*/start", "/driver/stops/*/arrived",
+                                "/driver/stops/*/delivered", "/driver/stops/*/attempted", "/driver/position")
+                                .hasRole(DRIVER)
                         .requestMatchers("/account", "/account/**").authenticated()
                         .anyRequest().access(unlisted))
                 .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn).permitAll())
@@ -164,7 +170,7 @@ class SecurityConfiguration {
             case SHOPPER -> "/orders";
             case OPERATOR, SELLER -> "/shipments";
             case ADMIN -> "/admin";
-            case DRIVER -> "/account";
+            case DRIVER -> "/driver";
         };
     }
 
