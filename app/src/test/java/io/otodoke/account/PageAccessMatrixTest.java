@@ -105,6 +105,7 @@ class PageAccessMatrixTest {
             /account             | 302 200 200 200 200 200
             /admin               | 302 403 403 403 403 200
             /connectors          | 302 403 200 403 403 200
+            /driver              | 302 403 403 403 200 403
             /actuator/env        | 302 403 403 403 403 404
             """;
 

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,7 +94,8 @@ class DriverPage {
         return act(flash, locale, "driver.done.arrived", () -> routes.arrived(caller, id));
     }
 
-    @PostMapping(path = "/driver/stops/{id}/delivered", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    /** Multipart for the photo; a plain form (a browser without the file input) is delivered without one. */
+    @PostMapping("/driver/stops/{id}/delivered")
     String delivered(@PathVariable long id, @RequestParam(required = false) StatusReason place,
                      @RequestParam(required = false) String note, @RequestParam(required = false) Double latitude,
                      @RequestParam(required = false) Double longitude,
