@@ -153,6 +153,12 @@ class SecurityConfiguration {
                         // the dispatcher's board of routes, vans and stops; its CSV upload is the operator's
                         // (DispatchPage refuses an administrator, who has no tenant to plan in)
                         .requestMatchers("/dispatch", "/dispatch/**").hasAnyRole(OPERATOR, ADMIN)
+                        // the driver's phone page: today's own routes, outcomes and the phone's position
+                        // (which routes and vans are theirs is decided by Routes)
+                        .requestMatchers(GET, "/driver").hasRole(DRIVER)
+                        .requestMatchers(POST, "/driver/routes/*/start", "/driver/stops/*/arrived",
+                                "/driver/stops/*/delivered", "/driver/stops/*/attempted", "/driver/position")
+                                .hasRole(DRIVER)
                         .requestMatchers("/account", "/account/**").authenticated()
                         .anyRequest().access(unlisted))
                 .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn).permitAll())
@@ -167,7 +173,7 @@ class SecurityConfiguration {
             case SHOPPER -> "/orders";
             case OPERATOR, SELLER -> "/shipments";
             case ADMIN -> "/admin";
-            case DRIVER -> "/account";
+            case DRIVER -> "/driver";
         };
     }
 

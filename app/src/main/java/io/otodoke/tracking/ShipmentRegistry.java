@@ -160,6 +160,11 @@ public class ShipmentRegistry {
         return store.statuses(ids);
     }
 
+    /** The tracking number of each of these shipments, for people who carry them (the driver's page). */
+    public Map<Long, String> trackingNumbers(Collection<Long> ids) {
+        return store.trackingNumbers(ids);
+    }
+
     /**
      * Every shipment with one of these normalised numbers, in any tenant and of any carrier: an
      * aggregator's webhook speaks for the whole installation, not for one tenant.

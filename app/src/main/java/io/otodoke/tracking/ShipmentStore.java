@@ -283,6 +283,21 @@ class ShipmentStore {
         return out;
     }
 
+    Map<Long, String> trackingNumbers(Collection<Long> ids) {
+        Map<Long, String> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select id, tracking_number from shipments where id = any(?)");
+            ps.setArray(1, con.createArrayOf("bigint", ids.toArray()));
+            return ps;
+        }, rs -> {
+            out.put(rs.getLong(1), rs.getString(2));
+        });
+        return out;
+    }
+
     /** Shipments with these numbers in any tenant: the public lookup is by number alone. */
     List<ShipmentRow> shipmentsByNumbers(Collection<String> numbers) {
         if (numbers.isEmpty()) {

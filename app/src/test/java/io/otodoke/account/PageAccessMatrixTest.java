@@ -107,6 +107,7 @@ class PageAccessMatrixTest {
             /connectors          | 302 403 200 403 403 200
             /dispatch            | 302 403 200 403 403 200
             /dispatch/data       | 302 403 200 403 403 200
+            /driver              | 302 403 403 403 200 403
             /actuator/env        | 302 403 403 403 403 404
             """;
 

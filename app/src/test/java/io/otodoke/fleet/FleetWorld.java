@@ -10,7 +10,6 @@ import io.otodoke.tracking.Recipient;
 import io.otodoke.tracking.ShipmentLeg;
 import io.otodoke.tracking.ShipmentRegistration;
 import io.otodoke.tracking.ShipmentRegistry;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -46,6 +45,11 @@ class FleetWorld {
                  Route route, List<Long> shipments, List<String> numbers) {
     }
 
+    /** The password a fleet's driver signs in with. */
+    static String password(UserAccount driver) {
+        return "driver-password-" + driver.email().substring("driver-".length(), driver.email().indexOf('@'));
+    }
+
     Fleet fleet(int stops) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Shop shop = tenants.create(SYSTEM_ADMIN, "fleet-" + run, "Fleet shop " + run, false);
@@ -60,7 +64,7 @@ class FleetWorld {
         List<Routes.NewStop> newStops = IntStream.range(0, stops).mapToObj(i -> new Routes.NewStop(
                 "東京都千代田区丸の内" + (i + 1) + "-1", LAT + 0.004 * i, LON, null, null, List.of(numbers.get(i)), null))
                 .toList();
-        Route route = routes.create(operator, new Routes.NewRoute("R-" + run, LocalDate.now(), depot.code(),
+        Route route = routes.create(operator, new Routes.NewRoute("R-" + run, routes.today(), depot.code(),
                 vehicle.deviceId(), driver.email(), newStops));
         return new Fleet(shop, operator, driver, driverCaller, vehicle, depot, route, shipments, numbers);
     }

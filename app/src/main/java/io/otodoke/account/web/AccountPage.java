@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Everyone's own account page (any signed-in user; a driver lands here): who I am, the API keys
+ * Everyone's own account page (any signed-in user): who I am, the API keys
  * and device tokens I may see and revoke, and forms to issue them. A new secret is shown once,
  * on the page the form redirects to (a flash attribute), and never again.
  */

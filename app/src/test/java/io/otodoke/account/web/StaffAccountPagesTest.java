@@ -79,7 +79,8 @@ class StaffAccountPagesTest {
         String operator = page(get("/shipments").session(signIn(OPERATOR, "/shipments")));
         assertThat(operator).contains(">出荷一覧<", ">アカウント<").doesNotContain(">ご注文履歴<", ">管理<");
         assertThat(page(get("/shipments").session(signIn(SELLER, "/shipments")))).contains(">出荷一覧<");
-        MockHttpSession driver = signIn(DRIVER, "/account");
+        MockHttpSession driver = signIn(DRIVER, "/driver");
+        assertThat(page(get("/driver").session(driver))).contains(">今日のルート<", ">アカウント<").doesNotContain(">出荷一覧<");
         assertThat(page(get("/account").session(driver))).contains("佐藤 一郎", "ドライバー", "この端末を登録", ">アカウント<")
                 .doesNotContain(">出荷一覧<", "API キーを発行");
         MockHttpSession admin = signIn(ADMIN, "/admin");
@@ -98,7 +99,7 @@ class StaffAccountPagesTest {
     @Test
     void theAdministrationPageIsForAdministratorsOnly() throws Exception {
         for (String[] user : new String[][] {{SHOPPER, "/orders"}, {OPERATOR, "/shipments"}, {SELLER, "/shipments"},
-                {DRIVER, "/account"}}) {
+                {DRIVER, "/driver"}}) {
             MockHttpSession session = signIn(user[0], user[1]);
             mvc.perform(get("/admin").session(session)).andExpect(status().isForbidden());
             mvc.perform(post("/admin/users/1/role").param("role", "ADMIN").with(csrf()).session(session))
@@ -151,7 +152,7 @@ class StaffAccountPagesTest {
                 .andExpect(redirectedUrl("/account"));
         assertThat(page(get("/account").session(seller))).contains("実行できませんでした", "You may not issue this credential.");
 
-        MockHttpSession driver = signIn(DRIVER, "/account");
+        MockHttpSession driver = signIn(DRIVER, "/driver");
         var token = (AccountPage.Issued) mvc.perform(post("/account/device-tokens").param("name", "配達用スマホ")
                 .with(csrf()).session(driver)).andReturn().getFlashMap().get("issued");
         assertThat(token.secret()).startsWith("otdd_");
@@ -191,7 +192,7 @@ class StaffAccountPagesTest {
         mvc.perform(post("/account/api-keys").param("name", "x").param("role", "OPERATOR").session(operator))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/account/credentials/1/revoke").session(operator)).andExpect(status().isForbidden());
-        MockHttpSession driver = signIn(DRIVER, "/account");
+        MockHttpSession driver = signIn(DRIVER, "/driver");
         mvc.perform(post("/account/device-tokens").param("name", "x").session(driver)).andExpect(status().isForbidden());
         MockHttpSession admin = signIn(ADMIN, "/admin");
         mvc.perform(post("/admin/users/1/role").param("role", "ADMIN").session(admin)).andExpect(status().isForbidden());

@@ -172,7 +172,7 @@ class ShipmentPagesTest {
     @Test
     void shoppersAndDriversMayNotSeeShipments() throws Exception {
         mvc.perform(get("/shipments").session(signIn("hanako@example.jp", "/orders"))).andExpect(status().isForbidden());
-        mvc.perform(get("/shipments").session(signIn("driver@example.jp", "/account"))).andExpect(status().isForbidden());
+        mvc.perform(get("/shipments").session(signIn("driver@example.jp", "/driver"))).andExpect(status().isForbidden());
     }
 
     private long sellerId() {
