@@ -10,6 +10,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,9 +25,11 @@ public class Positions {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
+    private final LiveRoutes live;
 
-    Positions(JdbcTemplate jdbc) {
+    Positions(JdbcTemplate jdbc, LiveRoutes live) {
         this.jdbc = jdbc;
+        this.live = live;
     }
 
     public record Located(long vehicleId, PositionReport report) {
@@ -61,6 +65,18 @@ public class Positions {
                                                            device_time = excluded.device_time
                     where current_positions.device_time < excluded.device_time
                     """, vehicle);
+        }
+        // The routes under way move their vans and recompute stops away and ETAs once the positions are stored
+        // (design/last-mile.md: "recomputed on every position"); without this only a route's start read them.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    live.positions(positions);
+                }
+            });
+        } else {
+            live.positions(positions);
         }
     }
 
