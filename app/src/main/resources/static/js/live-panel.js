@@ -149,7 +149,8 @@
             } else if (state === "DELIVERED") {
                 headline = data.labelDelivered;
                 var proof = live.proofOfDelivery || {};
-                outcome = format(data.labelDeliveredAt, [dayAndClock.format(new Date(proof.deliveredAt || live.outcomeTime))]);
+                var at = proof.deliveredAt || live.outcomeTime;
+                outcome = at ? format(data.labelDeliveredAt, [dayAndClock.format(new Date(at))]) : "";
                 note = [proof.place ? format(data.labelPlace, [reason(proof.place)]) : "", proof.note || ""]
                     .filter(Boolean).join(" ");
                 photo = proof.photoUrl || null;
