@@ -18,7 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "otodoke.demo.enabled=false",
         "otodoke.connector.seventeentrack.webhook-key=" + OtodokeTest.SEVENTEENTRACK_KEY,
         "otodoke.connector.aftership.webhook-secret=" + OtodokeTest.AFTERSHIP_SECRET,
-        "otodoke.webhooks.secret=" + OtodokeTest.WEBHOOK_SECRET})
+        "otodoke.webhooks.secret=" + OtodokeTest.WEBHOOK_SECRET,
+        // A page's live event stream stays open for 30 minutes; a graceful stop would wait for the ones a test left open.
+        "server.shutdown=immediate"})
 public @interface OtodokeTest {
     String API_KEY = "test-operator-key";
     String SEVENTEENTRACK_KEY = "test-17track-key";

@@ -26,14 +26,17 @@ import java.util.Optional;
  * @param redeliveryUrl the carrier's redelivery page when the parcel is waiting for one, else null
  * @param carrierUnavailable Otodoke cannot read the carrier's tracking now (its connector's circuit is
  *                      open): say so, and do not suggest the parcel is stuck
+ * @param liveMap      the carrier sends its vans' positions (the own fleet): the pages that may show the
+ *                      last mile add the live panel (fragments/live.html), the others say why there is no map
  */
 record ShipmentCard(String carrierName, String trackingNumber, String trackingUrl, String redeliveryUrl,
                     ShipmentLeg leg, TrackingStatus status, StatusReason reason, String tone,
-                    LocalDateTime lastUpdate, String staleReason, List<Line> timeline, boolean carrierUnavailable) {
+                    LocalDateTime lastUpdate, String staleReason, List<Line> timeline, boolean carrierUnavailable,
+                    boolean liveMap) {
 
     ShipmentCard unavailable(boolean unavailable) {
         return new ShipmentCard(carrierName, trackingNumber, trackingUrl, redeliveryUrl, leg, status, reason, tone,
-                lastUpdate, unavailable ? null : staleReason, timeline, unavailable);
+                lastUpdate, unavailable ? null : staleReason, timeline, unavailable, liveMap);
     }
 
     /**
@@ -70,7 +73,7 @@ record ShipmentCard(String carrierName, String trackingNumber, String trackingUr
                 waiting ? carrier.map(Carrier::redeliveryUrl).orElse(null) : null,
                 leg, status, reason, tone(status),
                 lastEventAt == null ? null : LocalDateTime.ofInstant(lastEventAt, EventTime.TOKYO),
-                staleReason, lines, false);
+                staleReason, lines, false, carrier.map(Carrier::liveMap).orElse(false));
     }
 
     private static Line line(TimelineEntry e) {
