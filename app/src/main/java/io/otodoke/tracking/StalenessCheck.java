@@ -84,7 +84,7 @@ class StalenessCheck {
     /** Checks these shipments only, as if it were {@code now} (tests with a fixed clock). */
     int check(Collection<Long> ids, Instant now) {
         List<Open> open = jdbc.sql(SELECT + " and id = any(?) order by id")
-                .params(ids.toArray(Long[]::new)).query((rs, i) -> open(rs)).list();
+                .param(ids.toArray(Long[]::new)).query((rs, i) -> open(rs)).list();
         return transaction.execute(tx -> check(open, now));
     }
 
