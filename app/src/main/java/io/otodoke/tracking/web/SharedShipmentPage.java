@@ -71,6 +71,7 @@ class SharedShipmentPage {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         OrderView order = s.orderId() == null ? null : registry.order(link.tenantId(), s.orderId()).orElse(null);
         model.addAttribute("page", page(s, order, link, locale));
+        model.addAttribute("inquiryUrl", "/s/" + token + "/inquiry");
         return "tracking/shared";
     }
 
