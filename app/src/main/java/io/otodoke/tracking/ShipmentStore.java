@@ -353,7 +353,7 @@ class ShipmentStore {
             from shipments s left join orders o on o.id = s.order_id
             where (s.status = 'EXCEPTION' or s.stale_reason is not null and s.status not in
                    ('DELIVERED', 'RETURNED', 'CANCELLED', 'EXPIRED'))
-              and """;
+              and\s""";
 
     /** The attention list of a scope; {@code sinceBefore} (may be null) keeps those needing attention since then or earlier. */
     List<Attention.Item> attention(CallerScope scope, String reason, String carrier, Instant sinceBefore, int limit) {
