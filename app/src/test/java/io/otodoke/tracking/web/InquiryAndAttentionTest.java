@@ -14,6 +14,7 @@ import io.otodoke.account.Credentials;
 import io.otodoke.account.Role;
 import io.otodoke.account.Shop;
 import io.otodoke.account.Tenants;
+import io.otodoke.connector.CarrierHealth;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +56,8 @@ class InquiryAndAttentionTest {
     ObjectMapper json;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CarrierHealth health;
 
     MockMvc mvc;
     final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -193,6 +196,33 @@ class InquiryAndAttentionTest {
         assertThat(kit).contains(stuck.get("trackingNumber").asString(), YAMATO_PHONE)
                 .doesNotContain("受取 太郎", "100-0001", "購入 花子", "千代田1-1", "090-1234-5678", "147038", "73519", "IA-" + run);
         page(get("/s/not-a-token/inquiry"), 404);
+    }
+
+    @Test
+    void theShipmentPagesShowTheExceptionsAdviceNextToTheStatus() throws Exception {
+        assertThat(page(get("/shipments/" + problem.get("id").asLong()).session(operator), 200))
+                .contains("配送業者から確認が必要との連絡があります", "追跡番号を添えて配送業者へお問い合わせください");
+        assertThat(page(get("/orders/" + problem.get("orderId").asLong()).session(shopper), 200))
+                .contains("配送業者から確認が必要との連絡があります");
+    }
+
+    @Test
+    void whileTheCarriersTrackingIsDownTheKitSaysSoInsteadOfStuck() throws Exception {
+        var breaker = health.breaker("sagawa");
+        breaker.transitionToForcedOpenState();
+        try {
+            assertThat(health.trackingUnavailable("sagawa")).as("sagawa is read by its own connector").isTrue();
+            JsonNode kit = api("/api/v1/shipments/" + problem.get("id").asLong() + "/inquiry", opA, 200);
+
+            assertThat(kit.get("carrierHealth").asString()).isEqualTo("DEGRADED");
+            assertThat(kit.get("guidance").asString()).isEqualTo("CARRIER_DEGRADED");
+            assertThat(kit.get("guidanceTitle").asString()).isEqualTo("佐川急便の追跡サービスに一時的につながりません");
+            assertThat(page(get("/shipments/" + problem.get("id").asLong() + "/inquiry").session(operator), 200))
+                    .contains("お荷物が止まっているわけではありません");
+            assertThat(api("/api/v1/shipments/attention", opA, 200).get("degradedCarriers").toString()).contains("sagawa");
+        } finally {
+            breaker.transitionToClosedState();
+        }
     }
 
     @Test
