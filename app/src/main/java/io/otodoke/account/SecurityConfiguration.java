@@ -82,6 +82,8 @@ class SecurityConfiguration {
                         // a shop's data: its operator; a seller's own orders; administrators read all
                         .requestMatchers(POST, "/api/v1/events").hasRole(OPERATOR)
                         .requestMatchers(POST, "/api/v1/shipments").hasAnyRole(OPERATOR, SELLER)
+                        .requestMatchers(GET, "/api/v1/shipments/attention", "/api/v1/shipments/*/inquiry")
+                                .hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers(GET, "/api/v1/shipments", "/api/v1/shipments/*", "/api/v1/orders/*")
                                 .hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers("/api/v1/shipments/*/share-links", "/api/v1/shipments/*/share-links/*")
@@ -142,6 +144,8 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/track", "/track/choice", "/login", "/s/*", "/error").permitAll()
                         // a share link's live view and photo: the token is the credential, checked by LiveApi
                         .requestMatchers(GET, "/s/*/live", "/s/*/live/stream", "/s/*/photo").permitAll()
+                        // a share link's inquiry kit: the token is the credential, checked by InquiryPages
+                        .requestMatchers(GET, "/s/*/inquiry").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/map/**", "/webjars/**", "/favicon.svg").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -159,6 +163,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/driver/routes/*/start", "/driver/stops/*/arrived",
                                 "/driver/stops/*/delivered", "/driver/stops/*/attempted", "/driver/position")
                                 .hasRole(DRIVER)
+                        .requestMatchers("/attention").hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers("/account", "/account/**").authenticated()
                         .anyRequest().access(unlisted))
                 .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn).permitAll())

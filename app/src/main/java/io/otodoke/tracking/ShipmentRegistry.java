@@ -150,6 +150,39 @@ public class ShipmentRegistry {
         return store.pollTargets(carriers, deliveredSince);
     }
 
+    /**
+     * The shipments of the caller's scope that need attention (stale or in exception), longest
+     * waiting first, with counts per reason and per carrier (see {@link Attention}).
+     */
+    public Attention attention(Caller caller, Attention.Filter filter) {
+        CallerScope scope = CallerScope.of(caller);
+        Instant sinceBefore = filter.sinceDays() == null ? null
+                : clock.instant().minus(java.time.Duration.ofDays(filter.sinceDays()));
+        Map<String, Long> byReason = new LinkedHashMap<>();
+        Map<String, Long> byCarrier = new HashMap<>();
+        long total = 0;
+        Attention.REASONS.forEach(r -> byReason.put(r, 0L));
+        for (var c : store.attentionCounts(scope, sinceBefore)) {
+            boolean reasonMatches = filter.reason() == null || filter.reason().equals(c.reason());
+            boolean carrierMatches = filter.carrier() == null || filter.carrier().equals(c.carrier());
+            if (carrierMatches) {
+                byReason.merge(c.reason(), c.count(), Long::sum);
+            }
+            if (reasonMatches) {
+                byCarrier.merge(c.carrier(), c.count(), Long::sum);
+            }
+            if (reasonMatches && carrierMatches) {
+                total += c.count();
+            }
+        }
+        Map<String, Long> carriersByCount = new LinkedHashMap<>();
+        byCarrier.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> carriersByCount.put(e.getKey(), e.getValue()));
+        return new Attention(store.attention(scope, filter.reason(), filter.carrier(), sinceBefore, Attention.LIMIT),
+                byReason, carriersByCount, total);
+    }
+
     /** Words of the sources that no table maps yet, most frequent first, among the shipments the caller may see. */
     public List<UnknownWord> unknownWords(Caller caller, int limit) {
         return store.unknownWords(CallerScope.of(caller), limit);

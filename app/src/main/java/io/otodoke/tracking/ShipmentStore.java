@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -356,6 +357,55 @@ class ShipmentStore {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 lastEvent == null ? null : lastEvent.toInstant(), rs.getString("stale_reason"),
                 recipient == null ? null : json.readValue(recipient, Recipient.class));
+    }
+
+    /** Why a shipment is on the attention list and since when (see {@link Attention}). */
+    private static final String ATTENTION = """
+            select s.id, s.tenant_id, s.order_id, o.order_number, s.carrier, s.tracking_number, s.status, s.last_event_at,
+                   case when s.status = 'EXCEPTION' then 'EXCEPTION' else s.stale_reason end as attention,
+                   case when s.status = 'EXCEPTION' then coalesce(s.status_changed_at, s.created_at)
+                        else s.stale_since end as since
+            from shipments s left join orders o on o.id = s.order_id
+            where (s.status = 'EXCEPTION' or s.stale_reason is not null and s.status not in
+                   ('DELIVERED', 'RETURNED', 'CANCELLED', 'EXPIRED'))
+              and\s""";
+
+    /** The attention list of a scope; {@code sinceBefore} (may be null) keeps those needing attention since then or earlier. */
+    List<Attention.Item> attention(CallerScope scope, String reason, String carrier, Instant sinceBefore, int limit) {
+        OffsetDateTime before = sinceBefore == null ? null : sinceBefore.atOffset(ZoneOffset.UTC);
+        return jdbc.query("select * from (" + ATTENTION + scope.shipments().sql() + ") a"
+                        + " where (?::text is null or a.attention = ?) and (?::text is null or a.carrier = ?)"
+                        + " and (?::timestamptz is null or a.since <= ?) order by a.since, a.id limit ?",
+                (rs, i) -> {
+                    long order = rs.getLong("order_id");
+                    Long orderId = rs.wasNull() ? null : order;
+                    OffsetDateTime since = rs.getObject("since", OffsetDateTime.class);
+                    OffsetDateTime last = rs.getObject("last_event_at", OffsetDateTime.class);
+                    return new Attention.Item(rs.getLong("id"), rs.getLong("tenant_id"), orderId,
+                            rs.getString("order_number"), rs.getString("carrier"), rs.getString("tracking_number"),
+                            TrackingStatus.valueOf(rs.getString("status")), rs.getString("attention"),
+                            since == null ? null : since.toInstant(), last == null ? null : last.toInstant());
+                },
+                after(scope, reason, reason, carrier, carrier, before, before, limit));
+    }
+
+    /** How many shipments of the scope need attention, per (reason, carrier). */
+    List<AttentionCount> attentionCounts(CallerScope scope, Instant sinceBefore) {
+        OffsetDateTime before = sinceBefore == null ? null : sinceBefore.atOffset(ZoneOffset.UTC);
+        return jdbc.query("select a.attention, a.carrier, count(*) from (" + ATTENTION + scope.shipments().sql() + ") a"
+                        + " where (?::timestamptz is null or a.since <= ?) group by a.attention, a.carrier",
+                (rs, i) -> new AttentionCount(rs.getString(1), rs.getString(2), rs.getLong(3)),
+                after(scope, before, before));
+    }
+
+    /** The scope's parameters, then these (which may be null, unlike {@link CallerScope#params}'s). */
+    private static Object[] after(CallerScope scope, Object... after) {
+        List<Object> all = new ArrayList<>(scope.shipments().params());
+        all.addAll(Arrays.asList(after));
+        return all.toArray();
+    }
+
+    record AttentionCount(String reason, String carrier, long count) {
     }
 
     static List<Long> ids(Collection<ShipmentRow> rows) {

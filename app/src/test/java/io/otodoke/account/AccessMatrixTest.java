@@ -137,6 +137,10 @@ class AccessMatrixTest {
             GET    /api/v1/orders/{oA}                          | 401 200 404 200 403 200
             GET    /api/v1/orders/{oB}                          | 401 404 200 404 403 200
             GET    /api/v1/shipments                            | 401 200 200 200 403 200
+            GET    /api/v1/shipments/{shA}/inquiry              | 401 200 404 200 403 200
+            GET    /api/v1/shipments/{shA2}/inquiry             | 401 200 404 404 403 200
+            GET    /api/v1/shipments/{shB}/inquiry              | 401 404 200 404 403 200
+            GET    /api/v1/shipments/attention                  | 401 200 200 200 403 200
             POST   /api/v1/shipments          shipment          | 401 201 422 201 403 403
             POST   /api/v1/events             event             | 401 200 422 403 403 403
             POST   /api/v1/shipments/{shA}/share-links {}       | 401 201 404 201 403 201
@@ -197,7 +201,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(40 * 6);
+        assertThat(cells).isEqualTo(44 * 6);
     }
 
     @Test

@@ -102,6 +102,14 @@ class PageAccessMatrixTest {
             /shipments/{shA}     | 302 403 200 200 403 200
             /shipments/{shA2}    | 302 403 200 404 403 200
             /shipments/{shB}     | 302 403 404 404 403 200
+            /shipments/{shA}/inquiry  | 302 403 200 200 403 200
+            /shipments/{shA2}/inquiry | 302 403 200 404 403 200
+            /shipments/{shB}/inquiry  | 302 403 404 404 403 200
+            /orders/{oA}/shipments/{shA}/inquiry | 302 200 403 403 403 403
+            /orders/{oA2}/shipments/{shA2}/inquiry | 302 404 403 403 403 403
+            /orders/{oB}/shipments/{shB}/inquiry | 302 404 403 403 403 403
+            /s/{linkB}/inquiry   | 200 200 200 200 200 200
+            /attention           | 302 403 200 200 403 200
             /account             | 302 200 200 200 200 200
             /admin               | 302 403 403 403 403 200
             /connectors          | 302 403 200 403 403 200

@@ -72,6 +72,7 @@ class SharedShipmentPage {
         OrderView order = s.orderId() == null ? null : registry.order(link.tenantId(), s.orderId()).orElse(null);
         model.addAttribute("page", page(s, order, link, locale));
         model.addAttribute("liveBase", "/s/" + token); // the live panel's data, under the same token
+        model.addAttribute("inquiryUrl", "/s/" + token + "/inquiry");
         return "tracking/shared";
     }
 

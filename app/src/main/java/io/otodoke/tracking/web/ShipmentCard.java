@@ -3,6 +3,7 @@ package io.otodoke.tracking.web;
 import io.otodoke.carrier.Carrier;
 import io.otodoke.carrier.CarrierDirectory;
 import io.otodoke.tracking.EventTime;
+import io.otodoke.tracking.Guidance;
 import io.otodoke.tracking.PublicShipment;
 import io.otodoke.tracking.ShipmentLeg;
 import io.otodoke.tracking.ShipmentView;
@@ -33,6 +34,11 @@ record ShipmentCard(String carrierName, String trackingNumber, String trackingUr
                     ShipmentLeg leg, TrackingStatus status, StatusReason reason, String tone,
                     LocalDateTime lastUpdate, String staleReason, List<Line> timeline, boolean carrierUnavailable,
                     boolean liveMap) {
+
+    /** The advice that applies (status-model.md "Staleness", plus the carrier's exception), or null. */
+    public Guidance guidance() {
+        return Guidance.of(status, staleReason, carrierUnavailable).orElse(null);
+    }
 
     ShipmentCard unavailable(boolean unavailable) {
         return new ShipmentCard(carrierName, trackingNumber, trackingUrl, redeliveryUrl, leg, status, reason, tone,
