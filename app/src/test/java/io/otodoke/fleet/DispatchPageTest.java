@@ -46,7 +46,7 @@ class DispatchPageTest {
     @Autowired
     WebApplicationContext web;
     @Autowired
-    Positions positions;
+    PositionWriter writer;
     @Autowired
     ObjectMapper json;
 
@@ -70,7 +70,7 @@ class DispatchPageTest {
                 ours.route().serviceDate(), ours.depot().code(), ours.vehicle().deviceId(), null,
                 List.of(new Routes.NewStop("東京都中央区銀座9-9", FleetWorld.LAT, FleetWorld.LON + 0.01,
                         closed.minusHours(2), closed, List.of(number), null))));
-        positions.record(List.of(new Positions.Located(ours.vehicle().id(), new PositionReport(ours.vehicle().deviceId(),
+        writer.store(List.of(new Positions.Located(ours.vehicle().id(), new PositionReport(ours.vehicle().deviceId(),
                 Instant.now(), FleetWorld.LAT - 0.002, FleetWorld.LON, 8.0, null, null, null, null, Map.of()))), Instant.now());
 
         mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();

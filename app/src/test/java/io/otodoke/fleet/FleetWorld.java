@@ -48,6 +48,11 @@ class FleetWorld {
                  Route route, List<Long> shipments, List<String> numbers, Long giftOrder) {
     }
 
+    /** The password a fleet's driver signs in with. */
+    static String password(UserAccount driver) {
+        return "driver-password-" + driver.email().substring("driver-".length(), driver.email().indexOf('@'));
+    }
+
     Fleet fleet(int stops) {
         return fleet(stops, -1, null);
     }
