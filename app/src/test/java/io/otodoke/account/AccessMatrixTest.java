@@ -87,6 +87,10 @@ class AccessMatrixTest {
         ids.put("run", run);
         ids.put("deviceA", vehicle("OP_A"));
         ids.put("deviceB", vehicle("OP_B"));
+        HttpResponse<String> subB = call("POST", "/api/v1/subscriptions", "{\"shipmentId\":" + shB.get("id").asLong()
+                + ",\"address\":\"buyer@example.jp\"}", secrets.get("OP_B"));
+        assertThat(subB.statusCode()).as(subB.body()).isEqualTo(201);
+        ids.put("subB", json.readTree(subB.body()).get("id").asLong());
     }
 
     /**
@@ -131,6 +135,9 @@ class AccessMatrixTest {
             POST   /api/v1/positions          position          | 401 200 422 403 403 403
             POST   /api/v1/vehicles           vehicle           | 401 201 201 403 403 403
             GET    /api/v1/vehicles                             | 401 200 200 403 403 200
+            POST   /api/v1/subscriptions      subscription      | 401 201 404 403 403 403
+            GET    /api/v1/subscriptions?shipmentId={shA}       | 401 200 200 403 403 403
+            DELETE /api/v1/subscriptions/{subB}                 | 401 404 204 403 403 403
             """;
 
     @Test
@@ -159,7 +166,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(32 * 6);
+        assertThat(cells).isEqualTo(35 * 6);
     }
 
     @Test
@@ -241,6 +248,9 @@ class AccessMatrixTest {
                     [{"deviceId":"%s","time":"%s","latitude":35.68,"longitude":139.76}]
                     """.formatted(ids.get("deviceA"), java.time.Instant.now());
             case "vehicle" -> "{\"name\":\"Van\",\"deviceId\":\"d" + unique.incrementAndGet() + "-" + run + "\"}";
+            // A's shipment: B's operator gets 404, as for a shipment that does not exist
+            case "subscription" -> "{\"shipmentId\":" + ids.get("shA") + ",\"address\":\"r" + unique.incrementAndGet()
+                    + "@example.jp\",\"language\":\"en\"}";
             case "tenant" -> "{\"code\":\"t" + unique.incrementAndGet() + "-" + run + "\",\"name\":\"New\"}";
             default -> throw new IllegalArgumentException(kind);
         };
