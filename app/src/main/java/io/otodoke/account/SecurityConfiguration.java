@@ -104,6 +104,9 @@ class SecurityConfiguration {
                         // a shipment's last mile and delivery photo: the shop's staff (photo views audited)
                         .requestMatchers(GET, "/api/v1/shipments/*/live", "/api/v1/shipments/*/proof-of-delivery/photo")
                                 .hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        // notification subscriptions of the tenant's shipments and orders (a shopper
+                        // subscribes to their own orders on the order page)
+                        .requestMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/*").hasRole(OPERATOR)
                         // credentials and people
                         .requestMatchers(GET, "/api/v1/api-keys").hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers(POST, "/api/v1/api-keys").hasAnyRole(OPERATOR, SELLER, ADMIN)
@@ -146,6 +149,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/s/*/live", "/s/*/live/stream", "/s/*/photo").permitAll()
                         // a share link's inquiry kit: the token is the credential, checked by InquiryPages
                         .requestMatchers(GET, "/s/*/inquiry").permitAll()
+                        // a message's unsubscribe link: the signed token is the credential, checked by UnsubscribePage
+                        .requestMatchers("/unsubscribe/*").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/map/**", "/webjars/**", "/favicon.svg").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -166,6 +171,9 @@ class SecurityConfiguration {
                         .requestMatchers("/attention").hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers("/account", "/account/**").authenticated()
                         .anyRequest().access(unlisted))
+                // one-click unsubscribe (RFC 8058) is a POST from the mail provider, without a session:
+                // the signed token in the path authorises it, and it can do nothing but unsubscribe
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/*"))
                 .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/").permitAll())
                 .addFilterAfter(sessionCheck, SecurityContextHolderFilter.class);

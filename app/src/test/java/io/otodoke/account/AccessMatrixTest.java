@@ -87,6 +87,10 @@ class AccessMatrixTest {
         ids.put("run", run);
         ids.put("deviceA", vehicle("OP_A"));
         ids.put("deviceB", vehicle("OP_B"));
+        HttpResponse<String> subB = call("POST", "/api/v1/subscriptions", "{\"shipmentId\":" + shB.get("id").asLong()
+                + ",\"address\":\"buyer@example.jp\"}", secrets.get("OP_B"));
+        assertThat(subB.statusCode()).as(subB.body()).isEqualTo(201);
+        ids.put("subB", json.readTree(subB.body()).get("id").asLong());
         routes(driverA);
     }
 
@@ -173,6 +177,9 @@ class AccessMatrixTest {
             GET    /api/v1/routes/{routeA2}                     | 401 200 404 403 404 200
             POST   /api/v1/routes/import      csv               | 401 200 422 403 403 403
             GET    /api/v1/shipments/{shA}/live                 | 401 200 404 200 403 200
+            POST   /api/v1/subscriptions      subscription      | 401 201 404 403 403 403
+            GET    /api/v1/subscriptions?shipmentId={shA}       | 401 200 200 403 403 403
+            DELETE /api/v1/subscriptions/{subB}                 | 401 404 204 403 403 403
             """;
 
     @Test
@@ -201,7 +208,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(44 * 6);
+        assertThat(cells).isEqualTo(47 * 6);
     }
 
     @Test
@@ -295,6 +302,9 @@ class AccessMatrixTest {
                     C%d-%s,2026-12-01,DEPOT-%s,%s,1,東京都,35.68,139.76,%s
                     """.formatted(unique.incrementAndGet(), run, run, ids.get("deviceA"), ids.get("ofA2"));
             case "vehicle" -> "{\"name\":\"Van\",\"deviceId\":\"d" + unique.incrementAndGet() + "-" + run + "\"}";
+            // A's shipment: B's operator gets 404, as for a shipment that does not exist
+            case "subscription" -> "{\"shipmentId\":" + ids.get("shA") + ",\"address\":\"r" + unique.incrementAndGet()
+                    + "@example.jp\",\"language\":\"en\"}";
             case "tenant" -> "{\"code\":\"t" + unique.incrementAndGet() + "-" + run + "\",\"name\":\"New\"}";
             default -> throw new IllegalArgumentException(kind);
         };

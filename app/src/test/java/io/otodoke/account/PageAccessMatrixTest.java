@@ -111,6 +111,11 @@ class PageAccessMatrixTest {
             /s/{linkB}/inquiry   | 200 200 200 200 200 200
             /attention           | 302 403 200 200 403 200
             /account             | 302 200 200 200 200 200
+            /account/notifications | 302 200 200 200 200 200
+            /orders/{oA}/notifications | 302 200 403 403 403 403
+            /orders/{oA2}/notifications | 302 404 403 403 403 403
+            /orders/{oB}/notifications | 302 404 403 403 403 403
+            /unsubscribe/1.x     | 404 404 404 404 404 404
             /admin               | 302 403 403 403 403 200
             /connectors          | 302 403 200 403 403 200
             /dispatch            | 302 403 200 403 403 200

@@ -1,0 +1,139 @@
+package io.otodoke.notify;
+
+import io.otodoke.tracking.OrderView;
+import io.otodoke.tracking.ShipmentRegistry;
+import io.otodoke.tracking.ShipmentView;
+import io.otodoke.tracking.TrackingStatus;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox through the channels: on a schedule, and at once when a listener has added
+ * messages ({@link #wake()}). Each row is claimed and marked SENDING (committed) before its channel
+ * is called and marked SENT after, so a node that dies mid-way leaves the row to be claimed again
+ * once {@code claim-timeout} has passed. That leaves one window of a repeat: the channel accepted
+ * the message and the node died before recording it. The idempotency key of the row, given to the
+ * receiver, covers it (docs/notifications.md).
+ */
+@Component
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Outbox outbox;
+    private final Subscriptions subscriptions;
+    private final ShipmentRegistry registry;
+    private final MessageRenderer renderer;
+    private final UnsubscribeLinks links;
+    private final Map<String, Channel> channels;
+    private final NotifyProperties.Dispatcher settings;
+    private final Clock clock;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopped;
+
+    Dispatcher(Outbox outbox, Subscriptions subscriptions, ShipmentRegistry registry, MessageRenderer renderer,
+               UnsubscribeLinks links, List<Channel> channels, NotifyProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.subscriptions = subscriptions;
+        this.registry = registry;
+        this.renderer = renderer;
+        this.links = links;
+        this.channels = channels.stream().collect(Collectors.toUnmodifiableMap(Channel::code, Function.identity()));
+        this.settings = properties.dispatcher();
+        this.clock = clock;
+    }
+
+    /** A listener added messages and committed: send them now rather than at the next tick. */
+    void wake() {
+        if (settings.enabled() && !stopped) {
+            Thread.ofVirtual().name("notify-dispatch").start(this::dispatchDue);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${otodoke.notify.dispatcher.interval:PT5S}",
+            initialDelayString = "${otodoke.notify.dispatcher.interval:PT5S}")
+    void tick() {
+        if (settings.enabled() && !stopped) {
+            dispatchDue();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+    }
+
+    /** Sends everything due now; one run at a time on this node (other nodes are kept apart by the claim). */
+    public void dispatchDue() {
+        again.set(true);
+        while (again.get() && !stopped && running.compareAndSet(false, true)) {
+            again.set(false);
+            try {
+                List<Outbox.Claimed> batch;
+                do {
+                    Instant now = clock.instant();
+                    batch = outbox.claim(now, now.minus(settings.claimTimeout()), settings.batchSize());
+                    batch.forEach(this::send);
+                } while (batch.size() == settings.batchSize() && !stopped);
+            } catch (RuntimeException e) {
+                log.warn("Sending notifications failed; the next run tries again: {}", e.toString());
+            } finally {
+                running.set(false);
+            }
+        }
+    }
+
+    private void send(Outbox.Claimed row) {
+        Optional<Subscription> subscription = subscriptions.find(row.subscriptionId());
+        Optional<ShipmentView> shipment = subscription.flatMap(s -> registry.shipment(s.tenantId(), row.shipmentId()));
+        if (subscription.isEmpty() || shipment.isEmpty()) {
+            outbox.dropped(row.id(), "subscription or shipment gone");
+            return;
+        }
+        Subscription s = subscription.get();
+        ShipmentView sh = shipment.get();
+        if (row.milestone().outdatedWhen(sh.status() == TrackingStatus.OUT_FOR_DELIVERY)) {
+            outbox.dropped(row.id(), "out of date: the shipment is " + sh.status());
+            return;
+        }
+        Channel channel = channels.get(s.channel());
+        Delivery delivery;
+        if (channel == null) {
+            delivery = Delivery.retry("no channel '" + s.channel() + "' on this node");
+        } else {
+            Optional<OrderView> order = sh.orderId() == null ? Optional.empty() : registry.order(s.tenantId(), sh.orderId());
+            String unsubscribe = links.url(s.id());
+            Message message = renderer.render(s, sh, order, row.milestone(), row.facts(), unsubscribe);
+            Notification n = new Notification(row.id(), "otodoke-notification-" + row.id(), s.id(), sh.id(),
+                    row.milestone(), s.address(), s.language(), message, unsubscribe);
+            try {
+                delivery = channel.send(n);
+            } catch (RuntimeException e) {
+                delivery = Delivery.retry(e.getClass().getSimpleName());
+            }
+        }
+        Instant now = clock.instant();
+        switch (delivery.outcome()) {
+            case SENT -> outbox.sent(row.id(), now);
+            case REJECTED -> outbox.failed(row.id(), null, delivery.detail());
+            case RETRY -> {
+                Instant next = row.attempts() >= settings.maxAttempts() ? null
+                        : now.plus(settings.backoffAfter(row.attempts()));
+                outbox.failed(row.id(), next, delivery.detail());
+                log.info("Notification {} ({}) not sent, try {}: {}", row.id(), s.channel(), row.attempts(), delivery.detail());
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.otodoke.notify;
+
+import io.otodoke.carrier.Carrier;
+import io.otodoke.carrier.CarrierDirectory;
+import io.otodoke.tracking.Audience;
+import io.otodoke.tracking.OrderView;
+import io.otodoke.tracking.ShipmentView;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders a notification in the subscriber's language: the subject and headline from
+ * {@code notify/messages*.properties}, the body from the templates {@code templates/notify/mail/
+ * message_<language>.html} and {@code .txt}. Its own template engine, apart from the pages': a
+ * message is rendered outside any web request, and a page's layout must never leak into a mail.
+ */
+@Component
+public class MessageRenderer {
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
+    private final CarrierDirectory carriers;
+    private final NotifyProperties properties;
+
+    MessageRenderer(CarrierDirectory carriers, NotifyProperties properties) {
+        this.carriers = carriers;
+        this.properties = properties;
+        texts.setBasename("notify/messages");
+        texts.setDefaultEncoding("UTF-8");
+        texts.setFallbackToSystemLocale(false);
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 2));
+        engine.setTemplateEngineMessageSource(texts);
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String suffix, int order) {
+        ClassLoaderTemplateResolver r = new ClassLoaderTemplateResolver();
+        r.setPrefix("templates/notify/mail/");
+        r.setTemplateMode(mode);
+        r.setCharacterEncoding("UTF-8");
+        r.setResolvablePatterns(java.util.Set.of("*" + suffix));
+        r.setCheckExistence(true);
+        r.setOrder(order);
+        return r;
+    }
+
+    /**
+     * @param order the shipment's order, when it has one: a shopper's own subscription links to it,
+     *              and it says whether the photo may be shown (never to a gift's giver)
+     */
+    public Message render(Subscription s, ShipmentView shipment, Optional<OrderView> order, Milestone milestone,
+                          Map<String, String> facts, String unsubscribeUrl) {
+        Locale locale = "en".equals(s.language()) ? Locale.ENGLISH : Locale.JAPANESE;
+        Optional<Carrier> carrier = carriers.find(shipment.carrier());
+        String carrierName = carrier.map(c -> c.name(locale)).orElse(shipment.carrier());
+        String base = properties.baseUrl();
+        String trackingPage = base + "/track?numbers=" + URLEncoder.encode(shipment.trackingNumber(), StandardCharsets.UTF_8);
+        // A shopper's own subscription opens their order, where they see everything they may see.
+        boolean ownOrder = s.userId() != null && order.isPresent();
+        String page = ownOrder ? base + "/orders/" + order.get().id() : trackingPage;
+        String url = page;
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("milestone", milestone.name());
+        data.put("shipmentId", Long.toString(shipment.id()));
+        data.put("carrier", shipment.carrier());
+        data.put("carrierName", carrierName);
+        data.put("trackingNumber", shipment.trackingNumber());
+        data.put("status", shipment.status() == null ? "" : shipment.status().name());
+        order.ifPresent(o -> data.put("orderNumber", o.orderNumber()));
+        carrier.map(c -> c.trackingUrlFor(shipment.trackingNumber())).ifPresent(u -> data.put("carrierUrl", u));
+        if (milestone == Milestone.DELIVERY_ATTEMPTED) {
+            url = carrier.map(Carrier::redeliveryUrl).filter(u -> u != null && !u.isBlank()).orElse(page);
+            data.put("redeliveryUrl", url);
+        }
+        // The subscriber of their own order is its buyer, or its giver when it is a gift (design/last-mile.md).
+        if (milestone == Milestone.DELIVERED && ownOrder
+                && (order.get().gift() ? Audience.GIFT_GIVER : Audience.BUYER).seesDeliveryPhoto()) {
+            data.put("photoUrl", page);
+        }
+        data.putAll(facts);
+        data.put("url", url);
+
+        Object[] args = {carrierName, shipment.trackingNumber(), data.getOrDefault("remainingStopCount", ""),
+                data.getOrDefault("estimatedArrival", "")};
+        String subject = texts.getMessage("subject." + milestone, args, locale);
+        String headline = texts.getMessage("headline." + milestone, args, locale);
+        Context context = new Context(locale);
+        context.setVariable("headline", headline);
+        context.setVariable("d", data);
+        context.setVariable("unsubscribeUrl", unsubscribeUrl);
+        String template = "message_" + locale.getLanguage();
+        String text = engine.process(template + ".txt", context);
+        String html = engine.process(template + ".html", context);
+        return new Message(subject, text, html, url, data);
+    }
+}

@@ -1,0 +1,95 @@
+package io.otodoke.notify;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The messages to send ({@code notify_notifications}). A row's life: PENDING → SENDING (claimed by
+ * one node, committed before the channel is called) → SENT, or back to PENDING with a later
+ * {@code next_attempt_at} after a failure, FAILED after the last try, DROPPED when out of date.
+ */
+@Repository
+class Outbox {
+
+    /** A claimed row, to be sent now. */
+    record Claimed(long id, long subscriptionId, long shipmentId, Milestone milestone, Map<String, String> facts,
+                   int attempts) {
+    }
+
+    private static final TypeReference<Map<String, String>> FACTS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    Outbox(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Adds a message unless this subscription has one for the same shipment, milestone and attempt
+     * already: the same event delivered twice (a duplicate ingest, an event publication resubmitted
+     * after a restart) adds nothing. True when a row was added.
+     */
+    boolean add(long subscriptionId, long shipmentId, Milestone milestone, String attemptKey, Map<String, String> facts,
+                Instant due) {
+        return jdbc.sql("""
+                insert into notify_notifications (subscription_id, shipment_id, milestone, attempt_key, facts, next_attempt_at)
+                values (?, ?, ?, ?, ?::jsonb, ?)
+                on conflict (subscription_id, shipment_id, milestone, attempt_key) do nothing""")
+                .params(subscriptionId, shipmentId, milestone.name(), attemptKey, json.writeValueAsString(facts),
+                        Timestamp.from(due))
+                .update() == 1;
+    }
+
+    /**
+     * Claims due messages for this node and marks them SENDING in one statement, committed before
+     * any is sent. {@code SKIP LOCKED}: rows another node is claiming at the same moment are left
+     * to it, so two nodes never send the same row. A row left SENDING since before
+     * {@code abandonedBefore} was claimed by a node that died mid-way: it is claimed again.
+     */
+    List<Claimed> claim(Instant now, Instant abandonedBefore, int limit) {
+        return jdbc.sql("""
+                update notify_notifications n set state = 'SENDING', claimed_at = ?, attempts = n.attempts + 1
+                from (select id from notify_notifications
+                      where (state = 'PENDING' and next_attempt_at <= ?) or (state = 'SENDING' and claimed_at < ?)
+                      order by next_attempt_at limit ? for update skip locked) due
+                where n.id = due.id
+                returning n.id, n.subscription_id, n.shipment_id, n.milestone, n.facts::text as facts, n.attempts""")
+                .params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(abandonedBefore), limit)
+                .query((rs, i) -> new Claimed(rs.getLong("id"), rs.getLong("subscription_id"), rs.getLong("shipment_id"),
+                        Milestone.valueOf(rs.getString("milestone")), json.readValue(rs.getString("facts"), FACTS),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    void sent(long id, Instant at) {
+        jdbc.sql("update notify_notifications set state = 'SENT', sent_at = ?, claimed_at = null, last_error = null where id = ?")
+                .params(Timestamp.from(at), id).update();
+    }
+
+    /** Tries again at {@code next}, or gives up when that was the last try ({@code next} null). */
+    void failed(long id, Instant next, String error) {
+        jdbc.sql("""
+                update notify_notifications set state = ?, next_attempt_at = coalesce(?, next_attempt_at),
+                    claimed_at = null, last_error = ? where id = ?""")
+                .params(next == null ? "FAILED" : "PENDING", next == null ? null : Timestamp.from(next), clip(error), id)
+                .update();
+    }
+
+    void dropped(long id, String why) {
+        jdbc.sql("update notify_notifications set state = 'DROPPED', claimed_at = null, last_error = ? where id = ?")
+                .params(clip(why), id).update();
+    }
+
+    private static String clip(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+}
