@@ -1,6 +1,7 @@
 package io.otodoke.cli;
 
 import io.otodoke.fleet.OsmAndPort;
+import io.otodoke.tracking.EventTime;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Positions from drivers' phones as they arrive: OsmAnd GET requests (Traccar Client's form) on
@@ -35,6 +38,8 @@ final class PositionsBenchmark {
 
     private static final int ROUNDS = 4;
     private static final String DEVICE = "bench-van-";
+    private static final int STOPS = 30;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ConfigurableApplicationContext context;
     private final int vehicles;
@@ -63,6 +68,7 @@ final class PositionsBenchmark {
         for (int v = 0; v < vehicles; v++) {
             api.post("/api/v1/vehicles", "{\"name\":\"Bench van " + v + "\",\"deviceId\":\"" + DEVICE + v + "\"}");
         }
+        startRoutes(api);
         System.out.printf("%,d OsmAnd requests to the OsmAnd port and %,d to its no-op context, %d clients, "
                 + "after %,d warm-up requests each…%n", requests, requests, clients, warmup);
         ProgressBar progress = new ProgressBar("positions", 2L * ROUNDS + 2);
@@ -84,6 +90,51 @@ final class PositionsBenchmark {
         System.out.printf(Locale.ROOT, "positions: %,.0f requests/s stored, no-op: %,.0f requests/s (%,d requests "
                 + "each, %d clients, %,d vehicles)%n", positions, noOp, perRound * ROUNDS, clients, vehicles);
         BenchCommand.result("positions", positions, "requests/s", noOp, positions / noOp);
+    }
+
+    /**
+     * Every van on a started route of {@link #STOPS} stops along the way it will drive, so that each
+     * position moves a van of a route under way and recomputes its stops away and ETAs, as in service.
+     */
+    private void startRoutes(IngestBenchmark.BenchClient api) throws Exception {
+        System.out.printf("Planning and starting %,d routes of %d stops…%n", vehicles, STOPS);
+        api.post("/api/v1/depots", "{\"code\":\"BENCH\",\"name\":\"Bench depot\",\"latitude\":35.59,"
+                + "\"longitude\":139.64}");
+        StringBuilder shipments = new StringBuilder("[");
+        for (int v = 0; v < vehicles; v++) {
+            for (int k = 0; k < STOPS; k++) {
+                shipments.append(shipments.length() > 1 ? "," : "").append("{\"carrier\":\"own_fleet\",")
+                        .append("\"trackingNumber\":\"").append(number(v, k)).append("\"}");
+            }
+            if ((v + 1) % 20 == 0 || v == vehicles - 1) {
+                api.post("/api/v1/shipments", shipments.append(']').toString());
+                shipments.setLength(1);
+            }
+        }
+        String today = LocalDate.now(EventTime.TOKYO).toString();
+        for (int v = 0; v < vehicles; v++) {
+            StringBuilder route = new StringBuilder("{\"code\":\"BENCH-").append(v).append("\",\"serviceDate\":\"")
+                    .append(today).append("\",\"depot\":\"BENCH\",\"vehicle\":\"").append(DEVICE).append(v)
+                    .append("\",\"stops\":[");
+            for (int k = 0; k < STOPS; k++) {
+                // on the diagonal the van drives: one stop every 100 steps
+                StringBuilder lat = new StringBuilder();
+                StringBuilder lon = new StringBuilder();
+                degrees(lat, 35_600_000 + v % 20 * 10_000 + (k + 1) * 1_000);
+                degrees(lon, 139_650_000 + v / 20 * 10_000 + (k + 1) * 1_000);
+                route.append(k > 0 ? "," : "").append("{\"address\":\"Bench stop ").append(k)
+                        .append("\",\"latitude\":").append(lat).append(",\"longitude\":").append(lon)
+                        .append(",\"trackingNumbers\":[\"").append(number(v, k)).append("\"]}");
+            }
+            String created = api.post("/api/v1/routes", route.append("]}").toString());
+            long id = JSON.readTree(created).get("id").asLong();
+            api.post("/api/v1/routes/" + id + "/start", "");
+        }
+    }
+
+    /** Tracking numbers are compared without separators, so the vehicle's and stop's numbers have fixed widths. */
+    private static String number(int vehicle, int stop) {
+        return String.format(Locale.ROOT, "BENCH%05d%02d", vehicle, stop);
     }
 
     /** Seconds for {@code count} requests to {@code path} from all clients; each must be answered 200. */

@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -25,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * restart and after every change of a route.
  */
 @Service
-public class LiveRoutes {
+public class LiveRoutes implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveRoutes.class);
     /** A gap in the track longer than this (a tunnel, a phone off) says nothing about the van's speed. */
@@ -43,6 +46,8 @@ public class LiveRoutes {
     private final Map<Long, Live> byVehicle = new ConcurrentHashMap<>();
     private final Map<Long, Live> byRoute = new ConcurrentHashMap<>();
     private volatile boolean loaded;
+    private final ExecutorService announcer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("arriving-soon").daemon().factory());
 
     LiveRoutes(RouteStore store, Vehicles vehicles, LiveUpdates updates, ApplicationEventPublisher publisher,
                TransactionTemplate transactions, FleetProperties properties, Clock clock) {
@@ -101,24 +106,44 @@ public class LiveRoutes {
                 live.stops = stops;
             }
         }
-        afterChange(live);
+        announce(afterChange(live));
     }
 
-    /** Positions just stored: each moves its van forward in time and recomputes its route's estimates. */
+    /**
+     * Positions just stored (on the position writer's thread): each moves its van forward in time and
+     * recomputes its route's estimates. Arrivals are announced on another thread, so that the writer's
+     * next batch does not wait for their commit.
+     */
     @EventListener
     void recorded(PositionsRecorded event) {
-        positions(event.positions());
+        List<Soon> soon = move(event.positions());
+        if (!soon.isEmpty()) {
+            announcer.execute(() -> {
+                try {
+                    announce(soon);
+                } catch (RuntimeException e) {
+                    log.warn("Announcing arrivals failed; the next position tries again: {}", e.toString());
+                    soon.forEach(s -> s.live().announcedSoon.remove(s.stop().id()));
+                }
+            });
+        }
     }
 
+    /** As {@link #recorded}, announcing on the caller's thread. */
     void positions(List<Positions.Located> positions) {
+        announce(move(positions));
+    }
+
+    private List<Soon> move(List<Positions.Located> positions) {
         ensureLoaded();
         if (byVehicle.isEmpty()) {
-            return;
+            return List.of();
         }
         Map<Long, PositionReport> newest = new HashMap<>();
         for (Positions.Located p : positions) {
             newest.merge(p.vehicleId(), p.report(), (a, b) -> b.time().isAfter(a.time()) ? b : a);
         }
+        List<Soon> soon = new ArrayList<>();
         newest.forEach((vehicle, report) -> {
             Live live = byVehicle.get(vehicle);
             if (live == null) {
@@ -137,8 +162,9 @@ public class LiveRoutes {
                 live.longitude = report.longitude();
                 live.positionTime = report.time();
             }
-            afterChange(live);
+            soon.addAll(afterChange(live));
         });
+        return soon;
     }
 
     private Live start(RouteStore.Row row, List<RouteStore.StoredStop> stops) {
@@ -153,8 +179,15 @@ public class LiveRoutes {
         return live;
     }
 
-    /** Records the predictions whose errors the route is measured by, announces arrivals, wakes watchers. */
-    private void afterChange(Live live) {
+    /** A stop whose estimate fell under the arriving-soon limit, to announce once. */
+    private record Soon(Live live, RouteStore.StoredStop stop, Instant estimate, Instant at) {
+    }
+
+    /**
+     * Records the predictions whose errors the route is measured by and wakes the watchers; returns the
+     * stops newly arriving soon, for the caller to announce.
+     */
+    private List<Soon> afterChange(Live live) {
         Instant now = clock.instant();
         List<Eta.Estimate> estimates;
         List<RouteStore.StoredStop> stops;
@@ -163,18 +196,19 @@ public class LiveRoutes {
         synchronized (live) {
             estimates = estimates(live, now);
             if (!estimates.isEmpty()) {
-                Map<Long, Instant> arrival = new HashMap<>();
-                estimates.forEach(e -> arrival.put(e.stopId(), e.arrival()));
                 if (live.stops.stream().allMatch(s -> s.plannedEta() == null)) {
-                    planned.putAll(arrival); // the route has just started: what was promised then
+                    estimates.forEach(e -> planned.put(e.stopId(), e.arrival())); // just started: what was promised
                 }
                 Eta.Estimate first = estimates.getFirst();
-                boolean newNext = stop(live.stops, first.stopId()).nextEta() == null;
-                next = newNext ? first : null;
-                live.stops = live.stops.stream().map(s -> withPredictions(s,
-                        s.plannedEta() != null ? s.plannedEta() : planned.get(s.id()),
-                        s.nextEta() != null ? s.nextEta() : newNext && s.id() == first.stopId() ? first.arrival() : null))
-                        .toList();
+                next = stop(live.stops, first.stopId()).nextEta() == null ? first : null;
+                if (!planned.isEmpty() || next != null) {
+                    Eta.Estimate newNext = next;
+                    live.stops = live.stops.stream().map(s -> withPredictions(s,
+                            s.plannedEta() != null ? s.plannedEta() : planned.get(s.id()),
+                            s.nextEta() != null ? s.nextEta()
+                                    : newNext != null && s.id() == newNext.stopId() ? newNext.arrival() : null))
+                            .toList();
+                }
             }
             stops = live.stops;
         }
@@ -184,21 +218,34 @@ public class LiveRoutes {
         if (next != null) {
             store.nextEta(next.stopId(), next.arrival());
         }
+        List<Soon> soon = new ArrayList<>();
         for (Eta.Estimate e : estimates) {
             if (Duration.between(now, e.arrival()).compareTo(settings.arrivingSoon()) <= 0
                     && live.announcedSoon.add(e.stopId())) {
-                RouteStore.StoredStop s = stop(stops, e.stopId());
-                transactions.executeWithoutResult(tx -> {
-                    if (store.arrivingSoon(s.id(), now)) {
-                        for (long shipment : s.shipmentIds()) {
-                            publisher.publishEvent(new ArrivingSoon(shipment, live.route.tenantId(), live.route.id(),
-                                    s.id(), e.arrival()));
-                        }
-                    }
-                });
+                soon.add(new Soon(live, stop(stops, e.stopId()), e.arrival(), now));
             }
         }
-        updates.changed(shipments(stops));
+        if (updates.watching()) {
+            updates.changed(shipments(stops));
+        }
+        return soon;
+    }
+
+    /** Publishes ArrivingSoon for each stop not announced before (the stop's row says), in one transaction. */
+    private void announce(List<Soon> soon) {
+        if (soon.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(tx -> {
+            for (Soon s : soon) {
+                if (store.arrivingSoon(s.stop().id(), s.at())) {
+                    for (long shipment : s.stop().shipmentIds()) {
+                        publisher.publishEvent(new ArrivingSoon(shipment, s.live().route.tenantId(),
+                                s.live().route.id(), s.stop().id(), s.estimate()));
+                    }
+                }
+            }
+        });
     }
 
     private List<Eta.Estimate> estimates(Live live, Instant now) {
@@ -385,5 +432,10 @@ public class LiveRoutes {
             }
             loaded = true;
         }
+    }
+
+    @Override
+    public void destroy() {
+        announcer.close(); // announces what is queued, then stops
     }
 }

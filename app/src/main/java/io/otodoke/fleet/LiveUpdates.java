@@ -40,6 +40,11 @@ public class LiveUpdates implements DisposableBean {
         });
     }
 
+    /** Whether anybody watches at all: when nobody does, a change need not list its shipments. */
+    boolean watching() {
+        return !watchers.isEmpty();
+    }
+
     void changed(Collection<Long> shipmentIds) {
         if (watchers.isEmpty()) {
             return;
