@@ -4,20 +4,26 @@ import static io.otodoke.notify.NotifyWorld.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.otodoke.OtodokeTest;
+import io.otodoke.tracking.ShipmentStale;
+import io.otodoke.tracking.StaleReason;
 import io.otodoke.tracking.TrackingStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The LINE channel end to end against {@link FakeLine}, a Messaging API push endpoint in this JVM:
@@ -53,6 +59,10 @@ class LineNotificationTest {
 
     @Autowired
     ApplicationContext context;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    PlatformTransactionManager transactions;
     NotifyWorld world;
 
     @BeforeEach
@@ -142,5 +152,29 @@ class LineNotificationTest {
 
         assertThat(LINE.to(user)).extracting(FakeLine.Push::status).containsExactly(401, 401, 200);
         await("sent", Duration.ofSeconds(5), () -> state(p).startsWith("SENT 3"));
+    }
+
+    @Test
+    void aStuckParcelIsToldOncePerReasonWithWhatToDo() throws Exception {
+        String user = userId();
+        NotifyWorld.Parcel p = world.parcel("buyer@example.jp");
+        subscribe(p, user);
+        Instant since = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        ShipmentStale stale = new ShipmentStale(p.shipmentId(), p.tenantId(), StaleReason.NO_UPDATE, since);
+        tx.executeWithoutResult(s -> events.publishEvent(stale));
+        await("the push", Duration.ofSeconds(20), () -> LINE.to(user).size() == 1);
+        assertThat(LINE.to(user).getFirst().text())
+                .startsWith("【お知らせ】お荷物の追跡情報が更新されていません（" + p.trackingNumber() + "）")
+                .contains("まず配送業者の公式追跡ページをご確認のうえ、追跡番号を添えて配送業者へお問い合わせください。");
+
+        tx.executeWithoutResult(s -> events.publishEvent(stale)); // delivered twice
+        tx.executeWithoutResult(s -> events.publishEvent(new ShipmentStale(p.shipmentId(), p.tenantId(),
+                StaleReason.NOT_DELIVERED_TODAY, since.plusSeconds(3600))));
+        await("the second reason", Duration.ofSeconds(20), () -> LINE.to(user).size() == 2);
+        assertThat(LINE.to(user).get(1).text()).contains("配達担当の営業所・郵便局へお問い合わせください。");
+        Thread.sleep(1500);
+        assertThat(LINE.to(user)).hasSize(2);
+        assertThat(world.rows(p)).isEqualTo(2);
     }
 }
