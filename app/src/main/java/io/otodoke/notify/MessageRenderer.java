@@ -3,6 +3,7 @@ package io.otodoke.notify;
 import io.otodoke.carrier.Carrier;
 import io.otodoke.carrier.CarrierDirectory;
 import io.otodoke.tracking.Audience;
+import io.otodoke.tracking.Guidance;
 import io.otodoke.tracking.OrderView;
 import io.otodoke.tracking.ShipmentView;
 import java.net.URLEncoder;
@@ -35,7 +36,8 @@ public class MessageRenderer {
     MessageRenderer(CarrierDirectory carriers, NotifyProperties properties) {
         this.carriers = carriers;
         this.properties = properties;
-        texts.setBasename("notify/messages");
+        // the pages' bundle too: the guidance for a stuck parcel is written once, for the tracking page and for messages
+        texts.setBasenames("notify/messages", "messages");
         texts.setDefaultEncoding("UTF-8");
         texts.setFallbackToSystemLocale(false);
         engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
@@ -89,6 +91,10 @@ public class MessageRenderer {
         }
         data.putAll(facts);
         data.put("url", url);
+        if (facts.containsKey("staleReason")) {
+            // the same advice the tracking page shows for this reason (status-model.md "Staleness")
+            data.put("guidance", texts.getMessage(Guidance.valueOf(facts.get("staleReason")).adviceKey(), null, locale));
+        }
 
         Object[] args = {carrierName, shipment.trackingNumber(), data.getOrDefault("remainingStopCount", ""),
                 data.getOrDefault("estimatedArrival", "")};

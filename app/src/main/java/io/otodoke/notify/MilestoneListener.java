@@ -4,6 +4,7 @@ import io.otodoke.fleet.ArrivingSoon;
 import io.otodoke.fleet.StopsAwayChanged;
 import io.otodoke.tracking.OrderView;
 import io.otodoke.tracking.ShipmentRegistry;
+import io.otodoke.tracking.ShipmentStale;
 import io.otodoke.tracking.ShipmentStatusChanged;
 import io.otodoke.tracking.ShipmentView;
 import io.otodoke.tracking.TrackingStatus;
@@ -114,8 +115,18 @@ class MilestoneListener {
                 Map.of("estimatedArrival", at), s -> true);
     }
 
-    // STALE: io.otodoke.tracking.ShipmentStale is being added on another branch; its listener goes here,
-    // keyed by the stale reason and its "since". ETA_MOVED waits for an event carrying the estimate.
+    /**
+     * A parcel that stopped moving, with the advice for its reason. Tracking publishes this once per
+     * reason it finds; a parcel that moves and gets stuck again (or stuck in another way) is a new
+     * attempt, keyed by the reason and when it was found.
+     */
+    @ApplicationModuleListener
+    void on(ShipmentStale e) {
+        enqueue(e.tenantId(), e.shipmentId(), Milestone.STALE, e.reason().name() + "@" + e.since(),
+                Map.of("staleReason", e.reason().name(), "staleSince", e.since().toString()), s -> true);
+    }
+
+    // ETA_MOVED waits for an event carrying the estimate.
 
     private void enqueue(long tenantId, long shipmentId, Milestone milestone, String attemptKey, Map<String, String> facts,
                          Predicate<Subscription> crossed) {

@@ -46,7 +46,9 @@ class NotifyRestartTest {
                 "spring.mail.host=localhost", "spring.mail.port=" + SMTP.getSmtp().getPort(),
                 "otodoke.notify.quiet-start=00:00", "otodoke.notify.quiet-end=00:00",
                 "otodoke.notify.dispatcher.enabled=" + dispatching, "otodoke.notify.dispatcher.interval=PT0.5S",
-                "otodoke.notify.dispatcher.claim-timeout=PT1M").run();
+                "otodoke.notify.dispatcher.claim-timeout=PT1M")
+                // a command-line argument: application.properties sets 8080, which outranks default properties
+                .run("--server.port=0");
     }
 
     @Test
