@@ -69,6 +69,8 @@ class SecurityConfiguration {
                         // public: no personal data, rate-limited
                         .requestMatchers(GET, "/api/v1/track", "/api/v1/carriers").permitAll()
                         .requestMatchers(POST, "/api/v1/tracking-numbers/detect").permitAll()
+                        // the VAPID public key browsers subscribe to Web Push with: public by design
+                        .requestMatchers(GET, "/api/v1/push/vapid-public-key").permitAll()
                         // webhooks: no credential, because the signature over the body is the
                         // authentication; WebhookApi checks it before anything is stored
                         .requestMatchers(POST, "/api/v1/webhooks/*").permitAll()
@@ -151,6 +153,11 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/s/*/inquiry").permitAll()
                         // a message's unsubscribe link: the signed token is the credential, checked by UnsubscribePage
                         .requestMatchers("/unsubscribe/*").permitAll()
+                        // a share link holder's browser subscribing to Web Push: the token is the credential,
+                        // checked by PushSubscriptionApi; the service worker must sit at the root for its scope
+                        .requestMatchers(POST, "/s/*/push-subscriptions").permitAll()
+                        .requestMatchers(DELETE, "/s/*/push-subscriptions").permitAll()
+                        .requestMatchers(GET, "/sw.js").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/map/**", "/webjars/**", "/favicon.svg").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -173,7 +180,10 @@ class SecurityConfiguration {
                         .anyRequest().access(unlisted))
                 // one-click unsubscribe (RFC 8058) is a POST from the mail provider, without a session:
                 // the signed token in the path authorises it, and it can do nothing but unsubscribe
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/*"))
+                // A share link's push subscription uses no cookie or session, only the token in its path: a
+                // forging site would need the token, and whoever has it may call this directly anyway; its
+                // JSON body cannot come from a cross-site form either. The anonymous page so needs no session.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/*", "/s/*/push-subscriptions"))
                 .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/").permitAll())
                 .addFilterAfter(sessionCheck, SecurityContextHolderFilter.class);

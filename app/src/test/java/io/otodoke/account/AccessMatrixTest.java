@@ -180,6 +180,7 @@ class AccessMatrixTest {
             POST   /api/v1/subscriptions      subscription      | 401 201 404 403 403 403
             GET    /api/v1/subscriptions?shipmentId={shA}       | 401 200 200 403 403 403
             DELETE /api/v1/subscriptions/{subB}                 | 401 404 204 403 403 403
+            GET    /api/v1/push/vapid-public-key                | 200 200 200 200 200 200
             """;
 
     @Test
@@ -208,7 +209,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(47 * 6);
+        assertThat(cells).isEqualTo(48 * 6);
     }
 
     @Test

@@ -5,10 +5,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import io.otodoke.OtodokeTest;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECPoint;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +123,7 @@ class PageAccessMatrixTest {
             /orders/{oA2}/notifications | 302 404 403 403 403 403
             /orders/{oB}/notifications | 302 404 403 403 403 403
             /unsubscribe/1.x     | 404 404 404 404 404 404
+            /sw.js               | 200 200 200 200 200 200
             /admin               | 302 403 403 403 403 200
             /connectors          | 302 403 200 403 403 200
             /dispatch            | 302 403 200 403 403 200
@@ -142,6 +150,59 @@ class PageAccessMatrixTest {
                 }
                 if (response.getStatus() == 302) {
                     assertThat(response.getRedirectedUrl()).as(path).endsWith("/login");
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /**
+     * A browser's push subscription, posted as JSON by js/push.js: for an order only by its shopper,
+     * with the session's CSRF token (without it: 403); for a share link by anyone holding the token,
+     * without a session or CSRF token. Columns as in {@link #MATRIX}; "csrf" sends the token.
+     */
+    static final String PUSH_MATRIX = """
+            POST /orders/{oA}/push-subscriptions csrf  | 302 201 403 403 403 403
+            POST /orders/{oA}/push-subscriptions       | 403 403 403 403 403 403
+            POST /orders/{oA2}/push-subscriptions csrf | 302 404 403 403 403 403
+            POST /orders/{oB}/push-subscriptions csrf  | 302 404 403 403 403 403
+            POST /s/{linkB}/push-subscriptions         | 201 201 201 201 201 201
+            POST /s/x{linkB}/push-subscriptions        | 404 404 404 404 404 404
+            DELETE /s/{linkB}/push-subscriptions       | 204 204 204 204 204 204
+            """;
+
+    @Test
+    void pushSubscriptionsAreTheShoppersOwnOrTheShareLinkHolders() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec("secp256r1"));
+        ECPoint w = ((ECPublicKey) g.generateKeyPair().getPublic()).getW();
+        byte[] point = new byte[65];
+        point[0] = 4;
+        byte[] x = w.getAffineX().toByteArray(), y = w.getAffineY().toByteArray();
+        System.arraycopy(x, Math.max(0, x.length - 32), point, 1 + 32 - Math.min(32, x.length), Math.min(32, x.length));
+        System.arraycopy(y, Math.max(0, y.length - 32), point, 33 + 32 - Math.min(32, y.length), Math.min(32, y.length));
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String subscription = """
+                {"endpoint":"https://fcm.googleapis.com/fcm/send/matrix-%s","keys":{"p256dh":"%s","auth":"%s"}}"""
+                .formatted(run, b64.encodeToString(point), b64.encodeToString(new byte[16]));
+        List<String> failures = new ArrayList<>();
+        List<String> callers = List.copyOf(sessions.keySet());
+        for (String line : PUSH_MATRIX.strip().split("\n")) {
+            String[] request = line.split("\\|")[0].trim().split("\\s+");
+            String[] expected = line.split("\\|")[1].trim().split("\\s+");
+            for (int i = 0; i < callers.size(); i++) {
+                var call = request(org.springframework.http.HttpMethod.valueOf(request[0]), fill(request[1]))
+                        .contentType(MediaType.APPLICATION_JSON).content(subscription);
+                if (request.length > 2) {
+                    call.with(csrf());
+                }
+                if (sessions.get(callers.get(i)) != null) {
+                    call.session(sessions.get(callers.get(i)));
+                }
+                int status = mvc.perform(call).andReturn().getResponse().getStatus();
+                if (status != Integer.parseInt(expected[i])) {
+                    failures.add(line.split("\\|")[0].trim() + " as " + callers.get(i) + ": expected " + expected[i]
+                            + ", got " + status);
                 }
             }
         }
