@@ -65,6 +65,11 @@ class DemoFleetTest {
         }
         assertThat(statuses).contains("OUT_FOR_DELIVERY", "DELIVERED");
         assertThat(closest).as("the van shown with あと N 件 before the delivery").isNotNull().isLessThanOrEqualTo(10);
+        // The live view follows the commit of the outcome (LiveRoutes reloads the route after it): wait for it.
+        Instant settled = Instant.now().plusSeconds(10);
+        while (live.view(hanako, false, "/photo").proofOfDelivery() == null && Instant.now().isBefore(settled)) {
+            Thread.sleep(20);
+        }
         assertThat(live.view(hanako, false, "/photo").proofOfDelivery().photoUrl()).isEqualTo("/photo");
 
         // Every van reported through the HTTP endpoint, as a phone would.
