@@ -32,4 +32,12 @@ public interface Channel {
      * will (the address does not exist). An exception counts as a retry.
      */
     Delivery send(Notification notification);
+
+    /**
+     * How long a message is retried: null for the dispatcher's {@code max-attempts}; else tries
+     * go on while the backoff waits add up to no more than this (webhooks: 24 hours).
+     */
+    default java.time.Duration retryFor() {
+        return null;
+    }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -85,13 +86,37 @@ public class Dispatcher {
                 do {
                     Instant now = clock.instant();
                     batch = outbox.claim(now, now.minus(settings.claimTimeout()), settings.batchSize());
-                    batch.forEach(this::send);
+                    sendAll(batch);
                 } while (batch.size() == settings.batchSize() && !stopped);
             } catch (RuntimeException e) {
                 log.warn("Sending notifications failed; the next run tries again: {}", e.toString());
             } finally {
                 running.set(false);
             }
+        }
+    }
+
+    /**
+     * The rows of a batch are sent at the same time, each on a virtual thread: a message mostly
+     * waits for its receiver (an HTTP endpoint, an SMTP server), and one slow receiver must not hold
+     * up the others. The run goes on to the next batch when all of this one are done.
+     */
+    private void sendAll(List<Outbox.Claimed> batch) {
+        if (batch.size() == 1) {
+            sendLogged(batch.getFirst());
+            return;
+        }
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            batch.forEach(row -> threads.execute(() -> sendLogged(row)));
+        }
+    }
+
+    /** A row whose sending failed here (the database) stays SENDING and is claimed again after the claim timeout. */
+    private void sendLogged(Outbox.Claimed row) {
+        try {
+            send(row);
+        } catch (RuntimeException e) {
+            log.warn("Sending notification {} failed; it is tried again after the claim timeout: {}", row.id(), e.toString());
         }
     }
 
@@ -129,11 +154,26 @@ public class Dispatcher {
             case SENT -> outbox.sent(row.id(), now);
             case REJECTED -> outbox.failed(row.id(), null, delivery.detail());
             case RETRY -> {
-                Instant next = row.attempts() >= settings.maxAttempts() ? null
-                        : now.plus(settings.backoffAfter(row.attempts()));
+                Instant next = lastTry(channel, row.attempts()) ? null : now.plus(settings.backoffAfter(row.attempts()));
                 outbox.failed(row.id(), next, delivery.detail());
                 log.info("Notification {} ({}) not sent, try {}: {}", row.id(), s.channel(), row.attempts(), delivery.detail());
             }
         }
+    }
+
+    /**
+     * Whether the n-th try was the last: after {@code max-attempts}, or for a channel with its own
+     * {@link Channel#retryFor()} when the waits so far and the next would add up to more than that.
+     */
+    private boolean lastTry(Channel channel, int attempts) {
+        java.time.Duration window = channel == null ? null : channel.retryFor();
+        if (window == null) {
+            return attempts >= settings.maxAttempts();
+        }
+        java.time.Duration waited = java.time.Duration.ZERO;
+        for (int n = 1; n <= attempts; n++) {
+            waited = waited.plus(settings.backoffAfter(n));
+        }
+        return waited.compareTo(window) > 0;
     }
 }
