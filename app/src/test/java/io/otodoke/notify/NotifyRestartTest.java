@@ -46,7 +46,7 @@ class NotifyRestartTest {
                 "spring.mail.host=localhost", "spring.mail.port=" + SMTP.getSmtp().getPort(),
                 "otodoke.notify.quiet-start=00:00", "otodoke.notify.quiet-end=00:00",
                 "otodoke.notify.dispatcher.enabled=" + dispatching, "otodoke.notify.dispatcher.interval=PT0.5S",
-                "otodoke.notify.dispatcher.claim-timeout=PT1M").run();
+                "otodoke.notify.dispatcher.claim-timeout=PT1M").run("--server.port=0");
     }
 
     @Test
