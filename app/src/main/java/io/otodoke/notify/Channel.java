@@ -40,4 +40,12 @@ public interface Channel {
     default java.time.Duration retryFor() {
         return null;
     }
+
+    /**
+     * Whether the channel shows people the message's subject, text or HTML; false (webhooks) skips
+     * rendering the templates, and the message carries its data and link only.
+     */
+    default boolean readsText() {
+        return true;
+    }
 }

@@ -53,6 +53,12 @@ class WebhookChannel implements Channel {
         return "webhook endpoints receive every shipment of the shop: create one with POST /api/v1/webhook-endpoints";
     }
 
+    /** The receiver reads the data; the templates for people are not rendered. */
+    @Override
+    public boolean readsText() {
+        return false;
+    }
+
     @Override
     public Duration retryFor() {
         return properties.retryFor();
