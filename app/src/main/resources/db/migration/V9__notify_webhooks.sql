@@ -29,8 +29,10 @@ create table notify_webhook_endpoints (
     consecutive_failures integer     not null default 0,
     disabled_reason      text,
     disabled_at          timestamptz,
+    -- the last answer (null: none); a success is written only when it changes something, so that
+    -- a busy endpoint's row is not a lock every send waits for
     last_status          integer,
-    last_attempt_at      timestamptz,
+    last_failure_at      timestamptz,
     created_by           text        not null,
     created_at           timestamptz not null default now()
 );

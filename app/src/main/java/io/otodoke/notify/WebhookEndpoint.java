@@ -10,11 +10,12 @@ import java.util.Set;
  *
  * @param consecutiveFailures failed tries in a row over all messages; any success resets it
  * @param disabledReason      why it was disabled (gone, too many failures), null while enabled
- * @param lastStatus          the HTTP status of the last try, null when it got no answer
+ * @param lastStatus          the HTTP status of the last answer, null when the last try got none
+ * @param lastFailureAt       when a try last failed
  */
 public record WebhookEndpoint(long id, long tenantId, String url, Set<Milestone> milestones, boolean enabled,
                               int consecutiveFailures, String disabledReason, Instant disabledAt, Integer lastStatus,
-                              Instant lastAttemptAt, String createdBy, Instant createdAt) {
+                              Instant lastFailureAt, String createdBy, Instant createdAt) {
 
     public WebhookEndpoint {
         milestones = Set.copyOf(milestones);

@@ -163,10 +163,15 @@ public class WebhookEndpoints {
         return Optional.of(poster.post(t.url(), t.secret(), eventId, json.writeValueAsBytes(body)));
     }
 
+    /**
+     * Resets the failures. Written only when that changes something: every message of a tenant goes
+     * to the same row, and a write per message would make all sends queue for its lock and commit.
+     */
     void succeeded(long id, int status) {
         jdbc.sql("""
-                update notify_webhook_endpoints set consecutive_failures = 0, last_status = ?, last_attempt_at = ?
-                where id = ?""").params(status, Timestamp.from(clock.instant()), id).update();
+                update notify_webhook_endpoints set consecutive_failures = 0, last_status = ?
+                where id = ? and (consecutive_failures > 0 or last_status is distinct from ?)""")
+                .params(status, id, status).update();
     }
 
     /**
@@ -178,7 +183,7 @@ public class WebhookEndpoints {
         // the row is locked first, so "was enabled" is the value this update changes
         List<Long> tenant = jdbc.sql("""
                 update notify_webhook_endpoints e set consecutive_failures = e.consecutive_failures + 1, last_status = ?,
-                    last_attempt_at = ?,
+                    last_failure_at = ?,
                     enabled = e.enabled and e.consecutive_failures + 1 < ?,
                     disabled_reason = case when e.enabled and e.consecutive_failures + 1 >= ? then ? else e.disabled_reason end,
                     disabled_at = case when e.enabled and e.consecutive_failures + 1 >= ? then ? else e.disabled_at end
@@ -195,7 +200,7 @@ public class WebhookEndpoints {
     void gone(long id) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                update notify_webhook_endpoints set enabled = false, last_status = 410, last_attempt_at = ?,
+                update notify_webhook_endpoints set enabled = false, last_status = 410, last_failure_at = ?,
                     disabled_reason = 'the receiver answered 410 Gone', disabled_at = ?
                 where id = ? and enabled returning tenant_id""")
                 .params(now, now, id).query(Long.class).list()
@@ -209,12 +214,12 @@ public class WebhookEndpoints {
 
     private static WebhookEndpoint row(ResultSet rs, int n) throws SQLException {
         Timestamp disabledAt = rs.getTimestamp("disabled_at");
-        Timestamp lastAttempt = rs.getTimestamp("last_attempt_at");
+        Timestamp lastFailure = rs.getTimestamp("last_failure_at");
         return new WebhookEndpoint(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("url"),
                 Subscriptions.milestones(rs.getArray("milestones")), rs.getBoolean("enabled"),
                 rs.getInt("consecutive_failures"), rs.getString("disabled_reason"),
                 disabledAt == null ? null : disabledAt.toInstant(), rs.getObject("last_status", Integer.class),
-                lastAttempt == null ? null : lastAttempt.toInstant(), rs.getString("created_by"),
+                lastFailure == null ? null : lastFailure.toInstant(), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -46,12 +46,12 @@ class WebhookEndpointApi {
     }
 
     record EndpointJson(long id, String url, Set<Milestone> milestones, boolean enabled, int consecutiveFailures,
-                        String disabledReason, Instant disabledAt, Integer lastStatus, Instant lastAttemptAt,
+                        String disabledReason, Instant disabledAt, Integer lastStatus, Instant lastFailureAt,
                         String createdBy, Instant createdAt, String secret) {
 
         static EndpointJson of(WebhookEndpoint e, String secret) {
             return new EndpointJson(e.id(), e.url(), new TreeSet<>(e.milestones()), e.enabled(), e.consecutiveFailures(),
-                    e.disabledReason(), e.disabledAt(), e.lastStatus(), e.lastAttemptAt(), e.createdBy(), e.createdAt(),
+                    e.disabledReason(), e.disabledAt(), e.lastStatus(), e.lastFailureAt(), e.createdBy(), e.createdAt(),
                     secret);
         }
     }
