@@ -22,6 +22,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -214,6 +224,32 @@ class WebhookNotificationTest {
         HttpResponse<String> deleted = http.send(api("/api/v1/webhook-endpoints/" + id).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void theOperatorsPageListsTheEndpointsShowsADisabledOnesReasonAndSendsATestEvent() throws Exception {
+        String path = path();
+        NotifyWorld.Parcel p = world.parcel("buyer@example.jp");
+        var created = endpoints.create(p.tenantId(), RECEIVER.url(path), EnumSet.allOf(Milestone.class), "test");
+        world.jdbc.sql("update notify_webhook_endpoints set enabled = false, disabled_reason = '20 failed tries in a row' where id = ?")
+                .param(created.endpoint().id()).update();
+        var operator = new io.otodoke.account.Caller(io.otodoke.account.Role.OPERATOR, p.tenantId(), null, null, null, "test");
+        var auth = SecurityMockMvcRequestPostProcessors.authentication(new UsernamePasswordAuthenticationToken(operator, null,
+                List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))));
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
+                .apply(SecurityMockMvcConfigurers.springSecurity()).build();
+
+        var page = mvc.perform(MockMvcRequestBuilders.get("/webhooks").with(auth))
+                .andExpect(MockMvcResultMatchers.status().isOk()).andReturn().getResponse();
+        page.setCharacterEncoding("UTF-8");
+        assertThat(page.getContentAsString()).contains(RECEIVER.url(path), "20 failed tries in a row", "disabled-" + created.endpoint().id())
+                .doesNotContain(created.secret());
+
+        mvc.perform(MockMvcRequestBuilders.post("/webhooks/" + created.endpoint().id() + "/test").with(auth)
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(MockMvcResultMatchers.status().is3xxRedirection())
+                .andExpect(MockMvcResultMatchers.flash().attributeExists("test"));
+        assertThat(RECEIVER.at(path)).singleElement().satisfies(r -> assertThat(r.body()).contains("\"type\":\"test\""));
     }
 
     private HttpRequest.Builder api(String path) {
