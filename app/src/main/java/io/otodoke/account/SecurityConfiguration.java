@@ -109,6 +109,10 @@ class SecurityConfiguration {
                         // notification subscriptions of the tenant's shipments and orders (a shopper
                         // subscribes to their own orders on the order page)
                         .requestMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/*").hasRole(OPERATOR)
+                        // the shop's webhook endpoints: its operator; an administrator reads
+                        .requestMatchers(GET, "/api/v1/webhook-endpoints", "/api/v1/webhook-endpoints/*")
+                                .hasAnyRole(OPERATOR, ADMIN)
+                        .requestMatchers("/api/v1/webhook-endpoints", "/api/v1/webhook-endpoints/**").hasRole(OPERATOR)
                         // credentials and people
                         .requestMatchers(GET, "/api/v1/api-keys").hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers(POST, "/api/v1/api-keys").hasAnyRole(OPERATOR, SELLER, ADMIN)
@@ -176,6 +180,8 @@ class SecurityConfiguration {
                                 "/driver/stops/*/delivered", "/driver/stops/*/attempted", "/driver/position")
                                 .hasRole(DRIVER)
                         .requestMatchers("/attention").hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        // webhook endpoints; WebhookPage lets only the operator change them
+                        .requestMatchers("/webhooks", "/webhooks/**").hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers("/account", "/account/**").authenticated()
                         .anyRequest().access(unlisted))
                 // one-click unsubscribe (RFC 8058) is a POST from the mail provider, without a session:

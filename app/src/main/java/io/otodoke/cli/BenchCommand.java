@@ -21,7 +21,8 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure performance against a baseline measured in the same run (docs/benchmarks.md).",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Lookup.class, BenchCommand.Detect.class,
-                BenchCommand.Parse.class, BenchCommand.PositionsBench.class})
+                BenchCommand.Parse.class, BenchCommand.PositionsBench.class,
+                BenchCommand.Notify.class})
 class BenchCommand implements Runnable {
 
     @Override
@@ -38,7 +39,6 @@ class BenchCommand implements Runnable {
         deleteRecursively(dataDir);
         Map<String, Object> props = new HashMap<>();
         props.put("otodoke.data-dir", dataDir.toString());
-        props.put("server.port", "0");
         props.put("otodoke.api.key", BENCH_KEY);
         props.put("otodoke.bench.enabled", "true");
         // One load generator on one address would hit the public lookup's per-client limit at once.
@@ -49,7 +49,12 @@ class BenchCommand implements Runnable {
         props.put("otodoke.fleet.osmand-port", osmAndPort ? "0" : "-1");
         props.put("logging.level.root", "WARN");
         props.put("spring.main.log-startup-info", "false");
-        return Spring.server(props, springArgs);
+        // an argument, not a default property: application.properties' server.port=8080 would win over a default
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0"));
+        if (springArgs != null) {
+            args.addAll(springArgs);
+        }
+        return Spring.server(props, args);
     }
 
     static final String BENCH_KEY = "bench-" + Long.toHexString(new java.security.SecureRandom().nextLong());
@@ -229,6 +234,35 @@ class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             return scratch.onFreshServer(springArgs, true,
                     context -> new PositionsBenchmark(context, vehicles, requests, warmup, clients).run());
+        }
+    }
+
+    @Command(name = "notify", mixinStandardHelpOptions = true,
+            description = {"Webhook notifications per second drained from a filled outbox (events ingested, the milestone",
+                    "listener, the dispatcher, signed POSTs) to a receiver in this process answering 204, against direct",
+                    "POSTs of the same bodies, signed the same way, by the same client with the same concurrency.",
+                    "RESULT name=notify unit=notifications/s, ratio = outbox / direct (target >= 0.3)."})
+    static class Notify implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--shipments", defaultValue = "4000",
+                description = "measured shipments, 4 milestones each (default ${DEFAULT-VALUE})")
+        int shipments;
+        @Option(names = "--warmup-shipments", defaultValue = "1000", description = "default ${DEFAULT-VALUE}")
+        int warmupShipments;
+        @Mixin
+        Scratch scratch;
+        @Unmatched
+        List<String> springArgs;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> args = new java.util.ArrayList<>(List.of(
+                    // sending waits until the outbox is full: the drain is what is measured
+                    "--otodoke.notify.dispatcher.enabled=false",
+                    "--otodoke.notify.webhook.allow-http-loopback=true"));
+            if (springArgs != null) {
+                args.addAll(springArgs);
+            }
+            return scratch.onFreshServer(args, context -> new NotifyBenchmark(context, shipments, warmupShipments).run());
         }
     }
 }

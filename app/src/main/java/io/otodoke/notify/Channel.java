@@ -32,4 +32,20 @@ public interface Channel {
      * will (the address does not exist). An exception counts as a retry.
      */
     Delivery send(Notification notification);
+
+    /**
+     * How long a message is retried: null for the dispatcher's {@code max-attempts}; else tries
+     * go on while the backoff waits add up to no more than this (webhooks: 24 hours).
+     */
+    default java.time.Duration retryFor() {
+        return null;
+    }
+
+    /**
+     * Whether the channel shows people the message's subject, text or HTML; false (webhooks) skips
+     * rendering the templates, and the message carries its data and link only.
+     */
+    default boolean readsText() {
+        return true;
+    }
 }

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -85,7 +88,7 @@ public class Dispatcher {
                 do {
                     Instant now = clock.instant();
                     batch = outbox.claim(now, now.minus(settings.claimTimeout()), settings.batchSize());
-                    batch.forEach(this::send);
+                    sendAll(batch);
                 } while (batch.size() == settings.batchSize() && !stopped);
             } catch (RuntimeException e) {
                 log.warn("Sending notifications failed; the next run tries again: {}", e.toString());
@@ -95,18 +98,52 @@ public class Dispatcher {
         }
     }
 
-    private void send(Outbox.Claimed row) {
+    /**
+     * The rows of a batch are sent at the same time, each on a virtual thread: a message mostly
+     * waits for its receiver (an HTTP endpoint, an SMTP server), and one slow receiver must not hold
+     * up the others. The rows sent are marked SENT together when the batch is done, in one
+     * statement: a commit per message would make the disk's flush the limit. A node that dies before
+     * that statement sends the batch's accepted messages again after the claim timeout, with the
+     * same idempotency keys (the window the class comment describes, one batch wide).
+     */
+    private void sendAll(List<Outbox.Claimed> batch) {
+        Queue<Long> sent = new ConcurrentLinkedQueue<>();
+        if (batch.size() == 1) {
+            sendLogged(batch.getFirst(), sent);
+        } else {
+            try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                batch.forEach(row -> threads.execute(() -> sendLogged(row, sent)));
+            }
+        }
+        if (!sent.isEmpty()) {
+            outbox.sent(List.copyOf(sent), clock.instant());
+        }
+    }
+
+    /** A row whose sending failed here (the database) stays SENDING and is claimed again after the claim timeout. */
+    private void sendLogged(Outbox.Claimed row, Queue<Long> sent) {
+        try {
+            if (send(row)) {
+                sent.add(row.id());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Sending notification {} failed; it is tried again after the claim timeout: {}", row.id(), e.toString());
+        }
+    }
+
+    /** Sends one row and records a failure or a drop; true when the receiver accepted it (recorded by the caller). */
+    private boolean send(Outbox.Claimed row) {
         Optional<Subscription> subscription = subscriptions.find(row.subscriptionId());
         Optional<ShipmentView> shipment = subscription.flatMap(s -> registry.shipment(s.tenantId(), row.shipmentId()));
         if (subscription.isEmpty() || shipment.isEmpty()) {
             outbox.dropped(row.id(), "subscription or shipment gone");
-            return;
+            return false;
         }
         Subscription s = subscription.get();
         ShipmentView sh = shipment.get();
         if (row.milestone().outdatedWhen(sh.status() == TrackingStatus.OUT_FOR_DELIVERY)) {
             outbox.dropped(row.id(), "out of date: the shipment is " + sh.status());
-            return;
+            return false;
         }
         Channel channel = channels.get(s.channel());
         Delivery delivery;
@@ -115,7 +152,8 @@ public class Dispatcher {
         } else {
             Optional<OrderView> order = sh.orderId() == null ? Optional.empty() : registry.order(s.tenantId(), sh.orderId());
             String unsubscribe = links.url(s.id());
-            Message message = renderer.render(s, sh, order, row.milestone(), row.facts(), unsubscribe);
+            Message message = renderer.render(s, sh, order, row.milestone(), row.facts(), unsubscribe,
+                    channel.readsText());
             Notification n = new Notification(row.id(), "otodoke-notification-" + row.id(), s.id(), sh.id(),
                     row.milestone(), s.address(), s.language(), message, unsubscribe);
             try {
@@ -126,14 +164,32 @@ public class Dispatcher {
         }
         Instant now = clock.instant();
         switch (delivery.outcome()) {
-            case SENT -> outbox.sent(row.id(), now);
+            case SENT -> {
+                return true;
+            }
             case REJECTED -> outbox.failed(row.id(), null, delivery.detail());
             case RETRY -> {
-                Instant next = row.attempts() >= settings.maxAttempts() ? null
-                        : now.plus(settings.backoffAfter(row.attempts()));
+                Instant next = lastTry(channel, row.attempts()) ? null : now.plus(settings.backoffAfter(row.attempts()));
                 outbox.failed(row.id(), next, delivery.detail());
                 log.info("Notification {} ({}) not sent, try {}: {}", row.id(), s.channel(), row.attempts(), delivery.detail());
             }
         }
+        return false;
+    }
+
+    /**
+     * Whether the n-th try was the last: after {@code max-attempts}, or for a channel with its own
+     * {@link Channel#retryFor()} when the waits so far and the next would add up to more than that.
+     */
+    private boolean lastTry(Channel channel, int attempts) {
+        java.time.Duration window = channel == null ? null : channel.retryFor();
+        if (window == null) {
+            return attempts >= settings.maxAttempts();
+        }
+        java.time.Duration waited = java.time.Duration.ZERO;
+        for (int n = 1; n <= attempts; n++) {
+            waited = waited.plus(settings.backoffAfter(n));
+        }
+        return waited.compareTo(window) > 0;
     }
 }

@@ -62,6 +62,15 @@ public class MessageRenderer {
      */
     public Message render(Subscription s, ShipmentView shipment, Optional<OrderView> order, Milestone milestone,
                           Map<String, String> facts, String unsubscribeUrl) {
+        return render(s, shipment, order, milestone, facts, unsubscribeUrl, true);
+    }
+
+    /**
+     * @param forPeople false: the data and link only, without subject, text and HTML (a machine
+     *                  receiver's channel reads none of them, and the templates are most of the cost)
+     */
+    Message render(Subscription s, ShipmentView shipment, Optional<OrderView> order, Milestone milestone,
+                   Map<String, String> facts, String unsubscribeUrl, boolean forPeople) {
         Locale locale = "en".equals(s.language()) ? Locale.ENGLISH : Locale.JAPANESE;
         Optional<Carrier> carrier = carriers.find(shipment.carrier());
         String carrierName = carrier.map(c -> c.name(locale)).orElse(shipment.carrier());
@@ -96,6 +105,9 @@ public class MessageRenderer {
             data.put("guidance", texts.getMessage(Guidance.valueOf(facts.get("staleReason")).adviceKey(), null, locale));
         }
 
+        if (!forPeople) {
+            return new Message("", "", "", url, data);
+        }
         Object[] args = {carrierName, shipment.trackingNumber(), data.getOrDefault("remainingStopCount", ""),
                 data.getOrDefault("estimatedArrival", "")};
         String subject = texts.getMessage("subject." + milestone, args, locale);

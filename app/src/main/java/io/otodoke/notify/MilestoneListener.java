@@ -148,7 +148,9 @@ class MilestoneListener {
         boolean added = false;
         for (Subscription s : wanting) {
             QuietHours quiet = s.userId() == null ? defaults : chosen.getOrDefault(s.userId(), defaults);
-            added |= outbox.add(s.id(), shipmentId, milestone, attemptKey, facts, quiet.sendAt(milestone, now));
+            // a tenant's stream goes to a machine (a webhook endpoint): quiet hours are for people
+            Instant due = s.wholeTenant() ? now : quiet.sendAt(milestone, now);
+            added |= outbox.add(s.id(), shipmentId, milestone, attemptKey, facts, due);
         }
         if (added && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

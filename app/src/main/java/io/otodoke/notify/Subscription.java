@@ -24,6 +24,11 @@ public record Subscription(long id, long tenantId, Long shipmentId, Long orderId
         milestones = Set.copyOf(milestones);
     }
 
+    /** Subscribed to every shipment of the tenant (a webhook endpoint): no shipment, order or user. */
+    public boolean wholeTenant() {
+        return shipmentId == null && orderId == null && userId == null;
+    }
+
     public boolean wants(Milestone m) {
         return milestones.contains(m);
     }

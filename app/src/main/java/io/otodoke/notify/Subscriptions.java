@@ -56,6 +56,23 @@ public class Subscriptions {
                 .query(Subscriptions::row).single();
     }
 
+    /**
+     * Subscribes an address to every shipment of a tenant (a webhook endpoint), or returns the
+     * subscription it has. Sent at once, whatever the quiet hours: the receiver is a machine.
+     */
+    @Transactional
+    public Subscription subscribeTenant(long tenantId, String channel, String address, Set<Milestone> milestones,
+                                        String createdBy) {
+        return jdbc.sql("""
+                insert into notify_subscriptions (tenant_id, whole_tenant, channel, address, milestones, created_by, created_at)
+                values (?, true, ?, ?, ?::text[], ?, ?)
+                on conflict (tenant_id, coalesce(shipment_id, 0), coalesce(order_id, 0), coalesce(user_id, 0), channel,
+                    lower(address)) do update set milestones = excluded.milestones
+                returning *""")
+                .params(tenantId, channel, address, names(milestones), createdBy, java.sql.Timestamp.from(clock.instant()))
+                .query(Subscriptions::row).single();
+    }
+
     /** A tenant's subscriptions, of one shipment or order when given, newest first. */
     public List<Subscription> of(long tenantId, Long shipmentId, Long orderId) {
         return jdbc.sql("""
@@ -82,13 +99,13 @@ public class Subscriptions {
     }
 
     /**
-     * Everyone subscribed to a shipment: to the shipment itself, to its order, or to all orders of
-     * the user whose address the order was placed with (in the same tenant).
+     * Everyone subscribed to a shipment: to the shipment itself, to its order, to all orders of
+     * the user whose address the order was placed with (in the same tenant), or to the whole tenant.
      */
     List<Subscription> forShipment(long tenantId, long shipmentId, Long orderId, String customerEmail) {
         return jdbc.sql("""
                 select * from notify_subscriptions where tenant_id = ?
-                    and (shipment_id = ? or order_id = ?
+                    and (shipment_id = ? or order_id = ? or whole_tenant
                          or (shipment_id is null and order_id is null and lower(user_email) = lower(?)))""")
                 .params(tenantId, shipmentId, orZero(orderId), customerEmail).query(Subscriptions::row).list();
     }

@@ -152,4 +152,14 @@ class CliTest {
                 .containsPattern("RESULT name=positions value=[0-9.]+ unit=requests/s baseline=[0-9.]+ ratio=[0-9.]+");
         assertThat(dataDir).doesNotExist();
     }
+
+    @Test
+    void benchNotifyDrainsTheOutboxToItsReceiverAndPrintsItsResultAgainstDirectPosts() {
+        Path dataDir = Path.of("target", "cli-test-" + UUID.randomUUID());
+        Run bench = run("bench", "notify", "--shipments=20", "--warmup-shipments=5", "--data-dir=" + dataDir);
+        assertThat(bench.exit()).as(bench.err()).isZero();
+        assertThat(bench.out()).contains("notify: 80 notifications in ", "direct POSTs: 80 in ")
+                .containsPattern("RESULT name=notify value=[0-9.]+ unit=notifications/s baseline=[0-9.]+ ratio=[0-9.]+");
+        assertThat(dataDir).doesNotExist();
+    }
 }
