@@ -192,7 +192,7 @@ final class PositionsBenchmark {
     private void check(int expected) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         long stored = jdbc.sql("select count(*) from positions").query(Long.class).single();
-        long current = jdbc.sql("select count(*) from current_positions").query(Long.class).single();
+        long current = jdbc.sql("select count(distinct vehicle_id) from positions").query(Long.class).single();
         if (stored != expected || current != vehicles) {
             throw new IllegalStateException("expected " + expected + " positions of " + vehicles + " vehicles, found "
                     + stored + " positions and " + current + " current ones");

@@ -49,6 +49,12 @@ public final class Eta {
      */
     public static List<Estimate> estimate(double latitude, double longitude, Instant now, List<OpenStop> open,
                                           double speed, Duration service, double detour) {
+        return estimate(latitude, longitude, now, open, speed, service, detour, null);
+    }
+
+    /** As above, stopping after the first estimate later than {@code until} (all stops when null). */
+    public static List<Estimate> estimate(double latitude, double longitude, Instant now, List<OpenStop> open,
+                                          double speed, Duration service, double detour, Instant until) {
         List<Estimate> estimates = new ArrayList<>(open.size());
         double lat = latitude;
         double lon = longitude;
@@ -75,6 +81,9 @@ public final class Eta {
             lat = s.latitude();
             lon = s.longitude();
             estimates.add(new Estimate(s.id(), i + 1, distance, arrival));
+            if (until != null && arrival.isAfter(until)) {
+                break;
+            }
         }
         return estimates;
     }

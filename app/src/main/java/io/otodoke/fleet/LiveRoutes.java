@@ -69,17 +69,24 @@ public class LiveRoutes implements DisposableBean {
         Instant positionTime;
         double drivenMeters;
         double drivenSeconds;
+        /** The route's time at a stop, and whether the van is at one: from its stops, which only a reload changes. */
+        Duration serviceTime;
+        boolean atStop;
+        List<Eta.OpenStop> open;
         final Set<Long> announcedSoon = ConcurrentHashMap.newKeySet();
 
         Live(RouteStore.Row route, List<RouteStore.StoredStop> stops) {
             this.route = route;
-            this.stops = stops;
             this.latitude = route.depot().latitude();
             this.longitude = route.depot().longitude();
         }
 
-        boolean atStop() {
-            return stops.stream().anyMatch(s -> s.state() == StopState.ARRIVED);
+        void stops(List<RouteStore.StoredStop> stops, Duration serviceTime) {
+            this.stops = stops;
+            this.serviceTime = serviceTime;
+            this.atStop = stops.stream().anyMatch(s -> s.state() == StopState.ARRIVED);
+            this.open = stops.stream().filter(s -> s.state().open()).map(s -> new Eta.OpenStop(s.id(), s.latitude(),
+                    s.longitude(), s.windowStart(), s.state() == StopState.ARRIVED ? s.arrivedAt() : null)).toList();
         }
     }
 
@@ -103,10 +110,10 @@ public class LiveRoutes implements DisposableBean {
             live = start(row.get(), stops);
         } else {
             synchronized (live) {
-                live.stops = stops;
+                live.stops(stops, serviceTime(stops));
             }
         }
-        announce(afterChange(live));
+        announce(afterChange(live, null));
     }
 
     /**
@@ -153,7 +160,7 @@ public class LiveRoutes implements DisposableBean {
                 if (live.positionTime != null && !report.time().isAfter(live.positionTime)) {
                     return; // late or repeated: in the track, not the van's current place
                 }
-                if (live.positionTime != null && !live.atStop()
+                if (live.positionTime != null && !live.atStop
                         && Duration.between(live.positionTime, report.time()).compareTo(SPEED_GAP) <= 0) {
                     live.drivenMeters += Geo.meters(live.latitude, live.longitude, report.latitude(), report.longitude());
                     live.drivenSeconds += Duration.between(live.positionTime, report.time()).toMillis() / 1000.0;
@@ -162,13 +169,14 @@ public class LiveRoutes implements DisposableBean {
                 live.longitude = report.longitude();
                 live.positionTime = report.time();
             }
-            soon.addAll(afterChange(live));
+            soon.addAll(afterChange(live, settings.arrivingSoon()));
         });
         return soon;
     }
 
     private Live start(RouteStore.Row row, List<RouteStore.StoredStop> stops) {
         Live live = new Live(row, stops);
+        live.stops(stops, serviceTime(stops));
         vehicles.current(row.vehicleId()).ifPresent(p -> {
             live.latitude = p.latitude();
             live.longitude = p.longitude();
@@ -186,15 +194,19 @@ public class LiveRoutes implements DisposableBean {
     /**
      * Records the predictions whose errors the route is measured by and wakes the watchers; returns the
      * stops newly arriving soon, for the caller to announce.
+     *
+     * @param horizon when a position moved the van: estimate only the stops up to this far ahead, all a
+     *                position can change here (arrivals to announce, the next stop); null after a change
+     *                of the route, which estimates every stop. Readers estimate afresh from the position.
      */
-    private List<Soon> afterChange(Live live) {
+    private List<Soon> afterChange(Live live, Duration horizon) {
         Instant now = clock.instant();
         List<Eta.Estimate> estimates;
         List<RouteStore.StoredStop> stops;
         Map<Long, Instant> planned = new HashMap<>();
         Eta.Estimate next = null;
         synchronized (live) {
-            estimates = estimates(live, now);
+            estimates = estimates(live, now, horizon == null ? null : now.plus(horizon));
             if (!estimates.isEmpty()) {
                 if (live.stops.stream().allMatch(s -> s.plannedEta() == null)) {
                     estimates.forEach(e -> planned.put(e.stopId(), e.arrival())); // just started: what was promised
@@ -249,15 +261,13 @@ public class LiveRoutes implements DisposableBean {
     }
 
     private List<Eta.Estimate> estimates(Live live, Instant now) {
-        List<Eta.OpenStop> open = new ArrayList<>();
-        for (RouteStore.StoredStop s : live.stops) {
-            if (s.state().open()) {
-                open.add(new Eta.OpenStop(s.id(), s.latitude(), s.longitude(), s.windowStart(),
-                        s.state() == StopState.ARRIVED ? s.arrivedAt() : null));
-            }
-        }
-        return Eta.estimate(live.latitude, live.longitude, now, open, speed(live), serviceTime(live.stops),
-                settings.detourFactor());
+        return estimates(live, now, null);
+    }
+
+    /** The estimates of the open stops in order, up to the first one after {@code until} (all when null). */
+    private List<Eta.Estimate> estimates(Live live, Instant now, Instant until) {
+        return Eta.estimate(live.latitude, live.longitude, now, live.open, speed(live), live.serviceTime,
+                settings.detourFactor(), until);
     }
 
     private double speed(Live live) {

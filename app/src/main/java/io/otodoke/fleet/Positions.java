@@ -33,20 +33,21 @@ public class Positions {
     }
 
     /**
-     * Stores the positions of many requests atomically, in one statement and so one round trip:
-     * the rows go into the track, and the current position of every vehicle concerned moves to
-     * its newest of them if that is newer than the current one. Called by {@link PositionWriter},
-     * which groups concurrent requests so that their commits are one.
+     * Stores the positions of many requests atomically, in one statement and so one round trip, into
+     * the track; a vehicle's current position is the newest of its track in device time (read by
+     * {@link Vehicles}). Called by {@link PositionWriter}, which groups concurrent requests so that
+     * their commits are one.
      */
     public void record(List<Received> requests) {
         int n = requests.stream().mapToInt(r -> r.positions().size()).sum();
         if (n == 0) {
             return;
         }
-        Long[] vehicles = new Long[n];
-        Long[] times = new Long[n];
-        Long[] received = new Long[n];
-        Double[][] numbers = new Double[7][n];
+        long[] vehicles = new long[n];
+        long[] times = new long[n];
+        long[] received = new long[n];
+        double[][] place = new double[2][n];
+        Double[][] numbers = new Double[5][n];
         String[] attributes = new String[n];
         int i = 0;
         for (Received request : requests) {
@@ -56,25 +57,25 @@ public class Positions {
                 vehicles[i] = p.vehicleId();
                 times[i] = micros(r.time());
                 received[i] = at;
-                numbers[0][i] = r.latitude();
-                numbers[1][i] = r.longitude();
-                numbers[2][i] = r.speed();
-                numbers[3][i] = r.heading();
-                numbers[4][i] = r.altitude();
-                numbers[5][i] = r.accuracy();
-                numbers[6][i] = r.battery();
+                place[0][i] = r.latitude();
+                place[1][i] = r.longitude();
+                numbers[0][i] = r.speed();
+                numbers[1][i] = r.heading();
+                numbers[2][i] = r.altitude();
+                numbers[3][i] = r.accuracy();
+                numbers[4][i] = r.battery();
                 attributes[i] = r.attributes().isEmpty() ? null : JSON.writeValueAsString(r.attributes());
                 i++;
             }
         }
-        // Identities are given in the order of the rows, so among equal device times the newest is the
-        // first received (smallest id), and a later duplicate never replaces it (strict <).
+        // Identities are given in the order of the rows, so among equal device times the current position
+        // is the first received (smallest id): a later duplicate never replaces it.
         transactions.executeWithoutResult(tx -> {
             // A position is telemetry, superseded by the next one seconds later: its commit does not wait for the
             // disk (PostgreSQL flushes it within 3 × wal_writer_delay, 0.6 s). A crash of the database or the
             // machine may lose that last moment of the track, never make it inconsistent (docs/last-mile.md).
             jdbc.execute("set local synchronous_commit = off");
-            store(vehicles, times, received, numbers, attributes);
+            store(vehicles, times, received, place, numbers, attributes);
         });
     }
 
@@ -83,31 +84,27 @@ public class Positions {
         return t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000;
     }
 
-    private void store(Long[] vehicles, Long[] times, Long[] received, Double[][] numbers, String[] attributes) {
+    /** Arrays without nulls go as primitive arrays, which the driver sends in binary rather than as text. */
+    private void store(long[] vehicles, long[] times, long[] received, double[][] place, Double[][] numbers,
+                       String[] attributes) {
         jdbc.update(c -> {
             var ps = c.prepareStatement("""
-                    with stored as (
-                        insert into positions (vehicle_id, device_time, received_at, latitude, longitude, speed, heading,
-                                               altitude, accuracy, battery, attributes)
-                        select v, 'epoch'::timestamptz + t * interval '1 microsecond',
-                               'epoch'::timestamptz + r * interval '1 microsecond', lat, lon, sp, hd, alt, acc, bat,
-                               coalesce(a, '{}')
-                        from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::float8[],
-                                    ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::jsonb[])
-                             as u(v, t, r, lat, lon, sp, hd, alt, acc, bat, a)
-                        returning id, vehicle_id, device_time)
-                    insert into current_positions (vehicle_id, position_id, device_time)
-                    select distinct on (vehicle_id) vehicle_id, id, device_time from stored
-                    order by vehicle_id, device_time desc, id
-                    on conflict (vehicle_id) do update set position_id = excluded.position_id,
-                                                           device_time = excluded.device_time
-                    where current_positions.device_time < excluded.device_time
+                    insert into positions (vehicle_id, device_time, received_at, latitude, longitude, speed, heading,
+                                           altitude, accuracy, battery, attributes)
+                    select v, 'epoch'::timestamptz + t * interval '1 microsecond',
+                           'epoch'::timestamptz + r * interval '1 microsecond', lat, lon, sp, hd, alt, acc, bat,
+                           coalesce(a, '{}')
+                    from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::float8[],
+                                ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::jsonb[])
+                         as u(v, t, r, lat, lon, sp, hd, alt, acc, bat, a)
                     """);
-            ps.setArray(1, c.createArrayOf("bigint", vehicles));
-            ps.setArray(2, c.createArrayOf("bigint", times));
-            ps.setArray(3, c.createArrayOf("bigint", received));
+            ps.setObject(1, vehicles);
+            ps.setObject(2, times);
+            ps.setObject(3, received);
+            ps.setObject(4, place[0]);
+            ps.setObject(5, place[1]);
             for (int k = 0; k < numbers.length; k++) {
-                ps.setArray(4 + k, c.createArrayOf("float8", numbers[k]));
+                ps.setArray(6 + k, c.createArrayOf("float8", numbers[k]));
             }
             ps.setArray(11, c.createArrayOf("text", attributes));
             return ps;

@@ -25,8 +25,8 @@ public class Vehicles {
             select v.id, v.tenant_id, v.device_id, v.name, v.created_at, p.device_time, p.received_at, p.latitude,
                    p.longitude, p.speed, p.heading, p.altitude, p.accuracy, p.battery
             from vehicles v
-            left join current_positions c on c.vehicle_id = v.id
-            left join positions p on p.id = c.position_id
+            left join lateral (select * from positions p where p.vehicle_id = v.id
+                               order by p.device_time desc, p.id limit 1) p on true
             """;
     private static final int MAX_NAME = 100;
     /** Far more vehicles than a fleet has; beyond it lookups go to the database again. */
