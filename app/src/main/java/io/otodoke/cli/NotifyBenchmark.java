@@ -62,7 +62,7 @@ final class NotifyBenchmark {
         this.shipments = shipments;
         this.warmupShipments = warmupShipments;
         this.jdbc = context.getBean(JdbcClient.class);
-        this.concurrency = context.getBean(NotifyProperties.class).dispatcher().batchSize();
+        this.concurrency = context.getBean(NotifyProperties.class).dispatcher().maxInFlight();
     }
 
     void run() throws Exception {

@@ -1,8 +1,15 @@
 package io.otodoke.notify;
 
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
 /**
- * A way to reach a person: e-mail here; Web Push, outbound webhooks and LINE are the next ones.
- * The dispatcher hands a channel one {@link Notification} at a time, already rendered in the
+ * A way to reach a person: e-mail, Web Push, an outbound webhook, LINE.
+ * The dispatcher hands a channel a batch of {@link Notification}s, each already rendered in the
  * subscriber's language, and records what the channel answers; a channel keeps no state of its own
  * about what was sent.
  *
@@ -32,6 +39,46 @@ public interface Channel {
      * will (the address does not exist). An exception counts as a retry.
      */
     Delivery send(Notification notification);
+
+    /**
+     * Sends a batch and answers one delivery per message, in the batch's order. By default each
+     * message is sent on its own virtual thread: a message mostly waits for its receiver, and one
+     * slow receiver must not hold up the others. A channel that looks something up per message
+     * (a webhook's endpoint) overrides this to look it up once per batch.
+     */
+    default List<Delivery> send(List<Notification> batch) {
+        return Channel.concurrently(batch, this::send);
+    }
+
+    /** Each message through {@code send} on its own virtual thread; an exception counts as a retry. */
+    static List<Delivery> concurrently(List<Notification> batch, Function<Notification, Delivery> send) {
+        Function<Notification, Delivery> safe = n -> {
+            try {
+                return send.apply(n);
+            } catch (RuntimeException e) {
+                return Delivery.retry(e.getClass().getSimpleName());
+            }
+        };
+        if (batch.size() == 1) {
+            return List.of(safe.apply(batch.getFirst()));
+        }
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Delivery>> futures = batch.stream().map(n -> threads.submit(() -> safe.apply(n))).toList();
+            threads.shutdown();
+            return futures.stream().map(Channel::answer).toList();
+        }
+    }
+
+    private static Delivery answer(Future<Delivery> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Delivery.retry("interrupted");
+        } catch (ExecutionException e) {
+            return Delivery.retry(e.getCause().getClass().getSimpleName());
+        }
+    }
 
     /**
      * How long a message is retried: null for the dispatcher's {@code max-attempts}; else tries

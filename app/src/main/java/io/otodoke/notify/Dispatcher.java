@@ -7,12 +7,16 @@ import io.otodoke.tracking.TrackingStatus;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -78,18 +82,41 @@ public class Dispatcher {
         stopped = true;
     }
 
-    /** Sends everything due now; one run at a time on this node (other nodes are kept apart by the claim). */
+    /**
+     * Sends everything due now; one run at a time on this node (other nodes are kept apart by the
+     * claim). While a batch is being sent the next is claimed and sent too, up to
+     * {@code batches-in-flight} at once: the claim's commit and the reads of a batch then overlap
+     * the waiting for the receivers of the one before.
+     */
     public void dispatchDue() {
         again.set(true);
         while (again.get() && !stopped && running.compareAndSet(false, true)) {
             again.set(false);
-            try {
-                List<Outbox.Claimed> batch;
+            Semaphore slots = new Semaphore(settings.batchesInFlight());
+            try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
+                int claimed;
                 do {
-                    Instant now = clock.instant();
-                    batch = outbox.claim(now, now.minus(settings.claimTimeout()), settings.batchSize());
-                    sendAll(batch);
-                } while (batch.size() == settings.batchSize() && !stopped);
+                    slots.acquireUninterruptibly();
+                    List<Outbox.Claimed> batch;
+                    try {
+                        Instant now = clock.instant();
+                        batch = outbox.claim(now, now.minus(settings.claimTimeout()), settings.batchSize());
+                    } catch (RuntimeException e) {
+                        slots.release();
+                        throw e;
+                    }
+                    claimed = batch.size();
+                    senders.execute(() -> {
+                        try {
+                            sendAll(batch);
+                        } catch (RuntimeException e) {
+                            log.warn("Sending a batch of notifications failed; it is tried again after the claim timeout: {}",
+                                    e.toString());
+                        } finally {
+                            slots.release();
+                        }
+                    });
+                } while (claimed == settings.batchSize() && !stopped);
             } catch (RuntimeException e) {
                 log.warn("Sending notifications failed; the next run tries again: {}", e.toString());
             } finally {
@@ -98,21 +125,45 @@ public class Dispatcher {
         }
     }
 
+    /** A row ready for its channel. */
+    private record Ready(Outbox.Claimed row, Subscription subscription, Notification notification) {
+    }
+
     /**
-     * The rows of a batch are sent at the same time, each on a virtual thread: a message mostly
-     * waits for its receiver (an HTTP endpoint, an SMTP server), and one slow receiver must not hold
-     * up the others. The rows sent are marked SENT together when the batch is done, in one
-     * statement: a commit per message would make the disk's flush the limit. A node that dies before
-     * that statement sends the batch's accepted messages again after the claim timeout, with the
-     * same idempotency keys (the window the class comment describes, one batch wide).
+     * Sends a batch: the subscriptions, shipments, orders (and, in the channel, the webhook
+     * endpoints) of all its rows are read with one query each, then each channel sends its part,
+     * the channels at the same time. The rows sent are marked SENT together when the batch is done,
+     * in one statement: a commit per message would make the disk's flush the limit. A node that
+     * dies before that statement sends the batch's accepted messages again after the claim
+     * timeout, with the same idempotency keys (the window the class comment describes, one batch
+     * wide). A row that cannot be prepared (the database failed) stays SENDING and is claimed again
+     * after the claim timeout.
      */
     private void sendAll(List<Outbox.Claimed> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<Long, Subscription> subs = subscriptions.find(batch.stream().map(Outbox.Claimed::subscriptionId).distinct().toList());
+        Map<Long, ShipmentView> shipments = registry.shipmentsWithoutTimelines(
+                batch.stream().map(Outbox.Claimed::shipmentId).distinct().toList());
+        Map<Long, OrderView> orders = registry.ordersWithoutShipments(
+                shipments.values().stream().map(ShipmentView::orderId).filter(Objects::nonNull).distinct().toList());
+        Map<String, List<Ready>> byChannel = new LinkedHashMap<>();
+        for (Outbox.Claimed row : batch) {
+            try {
+                prepare(row, subs.get(row.subscriptionId()), shipments.get(row.shipmentId()), orders)
+                        .ifPresent(r -> byChannel.computeIfAbsent(r.subscription().channel(), k -> new ArrayList<>()).add(r));
+            } catch (RuntimeException e) {
+                log.warn("Notification {} could not be prepared; it is tried again after the claim timeout: {}",
+                        row.id(), e.toString());
+            }
+        }
         Queue<Long> sent = new ConcurrentLinkedQueue<>();
-        if (batch.size() == 1) {
-            sendLogged(batch.getFirst(), sent);
+        if (byChannel.size() == 1) {
+            byChannel.forEach((code, rows) -> sendLogged(code, rows, sent));
         } else {
             try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-                batch.forEach(row -> threads.execute(() -> sendLogged(row, sent)));
+                byChannel.forEach((code, rows) -> threads.execute(() -> sendLogged(code, rows, sent)));
             }
         }
         if (!sent.isEmpty()) {
@@ -120,61 +171,62 @@ public class Dispatcher {
         }
     }
 
-    /** A row whose sending failed here (the database) stays SENDING and is claimed again after the claim timeout. */
-    private void sendLogged(Outbox.Claimed row, Queue<Long> sent) {
-        try {
-            if (send(row)) {
-                sent.add(row.id());
-            }
-        } catch (RuntimeException e) {
-            log.warn("Sending notification {} failed; it is tried again after the claim timeout: {}", row.id(), e.toString());
-        }
-    }
-
-    /** Sends one row and records a failure or a drop; true when the receiver accepted it (recorded by the caller). */
-    private boolean send(Outbox.Claimed row) {
-        Optional<Subscription> subscription = subscriptions.find(row.subscriptionId());
-        Optional<ShipmentView> shipment = subscription.flatMap(s -> registry.shipment(s.tenantId(), row.shipmentId()));
-        if (subscription.isEmpty() || shipment.isEmpty()) {
+    /**
+     * The notification of a row, or empty when the row was dropped (its subscription or shipment
+     * is gone, or the shipment has moved past the milestone).
+     */
+    private Optional<Ready> prepare(Outbox.Claimed row, Subscription s, ShipmentView sh, Map<Long, OrderView> orders) {
+        if (s == null || sh == null || sh.tenantId() != s.tenantId()) {
             outbox.dropped(row.id(), "subscription or shipment gone");
-            return false;
+            return Optional.empty();
         }
-        Subscription s = subscription.get();
-        ShipmentView sh = shipment.get();
         if (row.milestone().outdatedWhen(sh.status() == TrackingStatus.OUT_FOR_DELIVERY)) {
             outbox.dropped(row.id(), "out of date: the shipment is " + sh.status());
-            return false;
+            return Optional.empty();
         }
         Channel channel = channels.get(s.channel());
-        Delivery delivery;
-        if (channel == null) {
-            delivery = Delivery.retry("no channel '" + s.channel() + "' on this node");
-        } else {
-            Optional<OrderView> order = sh.orderId() == null ? Optional.empty() : registry.order(s.tenantId(), sh.orderId());
-            String unsubscribe = links.url(s.id());
-            Message message = renderer.render(s, sh, order, row.milestone(), row.facts(), unsubscribe,
-                    channel.readsText());
-            Notification n = new Notification(row.id(), "otodoke-notification-" + row.id(), s.id(), sh.id(),
-                    row.milestone(), s.address(), s.language(), message, unsubscribe);
-            try {
-                delivery = channel.send(n);
-            } catch (RuntimeException e) {
-                delivery = Delivery.retry(e.getClass().getSimpleName());
-            }
+        // a channel this node lacks: a notification without text, answered below with a retry
+        Optional<OrderView> order = Optional.ofNullable(sh.orderId()).map(orders::get)
+                .filter(o -> o.tenantId() == s.tenantId());
+        String unsubscribe = links.url(s.id());
+        Message message = renderer.render(s, sh, order, row.milestone(), row.facts(), unsubscribe,
+                channel != null && channel.readsText());
+        return Optional.of(new Ready(row, s, new Notification(row.id(), "otodoke-notification-" + row.id(), s.id(),
+                sh.id(), row.milestone(), s.address(), s.language(), message, unsubscribe)));
+    }
+
+    /** Sends one channel's rows and records their failures; a failure to record leaves the rows SENDING. */
+    private void sendLogged(String code, List<Ready> rows, Queue<Long> sent) {
+        Channel channel = channels.get(code);
+        List<Delivery> deliveries;
+        try {
+            deliveries = channel == null
+                    ? rows.stream().map(r -> Delivery.retry("no channel '" + code + "' on this node")).toList()
+                    : channel.send(rows.stream().map(Ready::notification).toList());
+        } catch (RuntimeException e) {
+            log.warn("Sending {} notifications ({}) failed; they are tried again after the claim timeout: {}",
+                    rows.size(), code, e.toString());
+            return;
         }
         Instant now = clock.instant();
-        switch (delivery.outcome()) {
-            case SENT -> {
-                return true;
-            }
-            case REJECTED -> outbox.failed(row.id(), null, delivery.detail());
-            case RETRY -> {
-                Instant next = lastTry(channel, row.attempts()) ? null : now.plus(settings.backoffAfter(row.attempts()));
-                outbox.failed(row.id(), next, delivery.detail());
-                log.info("Notification {} ({}) not sent, try {}: {}", row.id(), s.channel(), row.attempts(), delivery.detail());
+        for (int i = 0; i < rows.size(); i++) {
+            Outbox.Claimed row = rows.get(i).row();
+            Delivery delivery = deliveries.get(i);
+            try {
+                switch (delivery.outcome()) {
+                    case SENT -> sent.add(row.id());
+                    case REJECTED -> outbox.failed(row.id(), null, delivery.detail());
+                    case RETRY -> {
+                        Instant next = lastTry(channel, row.attempts()) ? null : now.plus(settings.backoffAfter(row.attempts()));
+                        outbox.failed(row.id(), next, delivery.detail());
+                        log.info("Notification {} ({}) not sent, try {}: {}", row.id(), code, row.attempts(), delivery.detail());
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("Notification {} could not be recorded; it is tried again after the claim timeout: {}",
+                        row.id(), e.toString());
             }
         }
-        return false;
     }
 
     /**

@@ -24,7 +24,7 @@ public record NotifyProperties(String baseUrl, LocalTime quietStart, LocalTime q
         baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
         quietStart = quietStart == null ? LocalTime.of(21, 0) : quietStart;
         quietEnd = quietEnd == null ? LocalTime.of(8, 0) : quietEnd;
-        dispatcher = dispatcher == null ? new Dispatcher(null, null, null, null, null, null, null) : dispatcher;
+        dispatcher = dispatcher == null ? new Dispatcher(null, null, null, null, null, null, null, null) : dispatcher;
         mail = mail == null ? new Mail(null) : mail;
     }
 
@@ -38,9 +38,10 @@ public record NotifyProperties(String baseUrl, LocalTime quietStart, LocalTime q
      * @param maxBackoff  the longest wait between tries (default 6 h)
      * @param claimTimeout a message claimed longer ago than this and still not done belongs to a node
      *                    that died: it is claimed again (default 5 min)
+     * @param batchesInFlight batches sent at the same time: the next is claimed while one is sending (default 2)
      */
     public record Dispatcher(Boolean enabled, Duration interval, Integer batchSize, Integer maxAttempts,
-                             Duration backoff, Duration maxBackoff, Duration claimTimeout) {
+                             Duration backoff, Duration maxBackoff, Duration claimTimeout, Integer batchesInFlight) {
 
         public Dispatcher {
             enabled = enabled == null || enabled;
@@ -50,6 +51,12 @@ public record NotifyProperties(String baseUrl, LocalTime quietStart, LocalTime q
             backoff = backoff == null ? Duration.ofMinutes(1) : backoff;
             maxBackoff = maxBackoff == null ? Duration.ofHours(6) : maxBackoff;
             claimTimeout = claimTimeout == null ? Duration.ofMinutes(5) : claimTimeout;
+            batchesInFlight = batchesInFlight == null ? 2 : Math.max(1, batchesInFlight);
+        }
+
+        /** The most messages being sent at once: a batch's size times the batches in flight. */
+        public int maxInFlight() {
+            return batchSize * batchesInFlight;
         }
 
         /** The wait after the n-th failed try (n ≥ 1): backoff × 2^(n−1), at most maxBackoff. */

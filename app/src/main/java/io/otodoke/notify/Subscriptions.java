@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,6 +86,14 @@ public class Subscriptions {
 
     public Optional<Subscription> find(long id) {
         return jdbc.sql("select * from notify_subscriptions where id = ?").param(id).query(Subscriptions::row).optional();
+    }
+
+    /** These subscriptions by id, in one query (a batch of the outbox). */
+    Map<Long, Subscription> find(Collection<Long> ids) {
+        Map<Long, Subscription> out = new HashMap<>();
+        jdbc.sql("select * from notify_subscriptions where id = any(?)").param(ids.toArray(Long[]::new))
+                .query(Subscriptions::row).list().forEach(sub -> out.put(sub.id(), sub));
+        return out;
     }
 
     /** A user's own subscriptions. */

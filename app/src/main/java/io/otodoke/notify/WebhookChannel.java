@@ -2,10 +2,14 @@ package io.otodoke.notify;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -66,27 +70,46 @@ class WebhookChannel implements Channel {
 
     @Override
     public Delivery send(Notification n) {
-        Optional<WebhookEndpoints.Target> target = endpointId(n.address()).flatMap(endpoints::target);
-        if (target.isEmpty()) {
-            return Delivery.rejected("webhook endpoint deleted");
-        }
-        WebhookEndpoints.Target t = target.get();
-        if (!t.enabled()) {
-            return Delivery.rejected("webhook endpoint disabled");
-        }
-        WebhookPoster.Answer answer = poster.post(t.url(), t.secret(), n.idempotencyKey(), body(n));
-        if (answer.accepted()) {
-            endpoints.succeeded(t.id(), answer.status());
-            return Delivery.sent();
-        }
-        if (answer.status() != null && answer.status() == 410) {
-            endpoints.gone(t.id());
-            return Delivery.rejected("endpoint answered 410 Gone: disabled");
-        }
-        endpoints.failed(t.id(), answer.status());
-        String why = answer.status() != null ? "endpoint answered " + answer.status() : answer.error();
-        log.debug("Webhook of notification {} to endpoint {} not accepted: {}", n.id(), t.id(), why);
-        return Delivery.retry(why);
+        return send(List.of(n)).getFirst();
+    }
+
+    /**
+     * Looks the batch's endpoints up at once, posts each message on its own virtual thread, then
+     * records each endpoint's health once: its successes reset its failures, then its failures of
+     * this batch are counted (so a batch that failed all through moves it towards disabling, and
+     * one with mixed answers is counted as it ended, with the failures).
+     */
+    @Override
+    public List<Delivery> send(List<Notification> batch) {
+        Map<Long, WebhookEndpoints.Target> targets = endpoints.targets(
+                batch.stream().map(n -> endpointId(n.address())).flatMap(Optional::stream).distinct().toList());
+        Map<Long, Integer> succeeded = new ConcurrentHashMap<>();
+        Map<Long, List<Integer>> failed = new ConcurrentHashMap<>();
+        List<Delivery> out = Channel.concurrently(batch, n -> {
+            WebhookEndpoints.Target t = endpointId(n.address()).map(targets::get).orElse(null);
+            if (t == null) {
+                return Delivery.rejected("webhook endpoint deleted");
+            }
+            if (!t.enabled()) {
+                return Delivery.rejected("webhook endpoint disabled");
+            }
+            WebhookPoster.Answer answer = poster.post(t.url(), t.secret(), n.idempotencyKey(), body(n));
+            if (answer.accepted()) {
+                succeeded.put(t.id(), answer.status());
+                return Delivery.sent();
+            }
+            if (answer.status() != null && answer.status() == 410) {
+                endpoints.gone(t.id());
+                return Delivery.rejected("endpoint answered 410 Gone: disabled");
+            }
+            failed.computeIfAbsent(t.id(), k -> Collections.synchronizedList(new ArrayList<>())).add(answer.status());
+            String why = answer.status() != null ? "endpoint answered " + answer.status() : answer.error();
+            log.debug("Webhook of notification {} to endpoint {} not accepted: {}", n.id(), t.id(), why);
+            return Delivery.retry(why);
+        });
+        succeeded.forEach(endpoints::succeeded);
+        failed.forEach((id, statuses) -> endpoints.failed(id, statuses.getLast(), statuses.size()));
+        return out;
     }
 
     /**

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,10 +140,18 @@ public class WebhookEndpoints {
     }
 
     Optional<Target> target(long id) {
-        return jdbc.sql("select id, url, secret, enabled from notify_webhook_endpoints where id = ?").param(id)
+        return Optional.ofNullable(targets(List.of(id)).get(id));
+    }
+
+    /** The targets of these endpoints that exist, in one query (a batch of the outbox). */
+    Map<Long, Target> targets(Collection<Long> ids) {
+        Map<Long, Target> out = new HashMap<>();
+        jdbc.sql("select id, url, secret, enabled from notify_webhook_endpoints where id = any(?)")
+                .param(ids.toArray(Long[]::new))
                 .query((rs, i) -> new Target(rs.getLong("id"), rs.getString("url"), rs.getString("secret"),
                         rs.getBoolean("enabled")))
-                .optional();
+                .list().forEach(t -> out.put(t.id(), t));
+        return out;
     }
 
     /**
@@ -175,22 +185,23 @@ public class WebhookEndpoints {
     }
 
     /**
-     * Counts a failed try; the one that reaches {@code disable-after} disables the endpoint and
-     * alerts, once however many sends fail at the same moment (the update decides, not the caller).
+     * Counts {@code tries} failed tries, the last of which answered {@code status} (null: no answer);
+     * reaching {@code disable-after} disables the endpoint and alerts, once however many sends fail
+     * at the same moment (the update decides, not the caller).
      */
-    void failed(long id, Integer status) {
+    void failed(long id, Integer status, int tries) {
         Timestamp now = Timestamp.from(clock.instant());
         // the row is locked first, so "was enabled" is the value this update changes
         List<Long> tenant = jdbc.sql("""
-                update notify_webhook_endpoints e set consecutive_failures = e.consecutive_failures + 1, last_status = ?,
+                update notify_webhook_endpoints e set consecutive_failures = e.consecutive_failures + ?, last_status = ?,
                     last_failure_at = ?,
-                    enabled = e.enabled and e.consecutive_failures + 1 < ?,
-                    disabled_reason = case when e.enabled and e.consecutive_failures + 1 >= ? then ? else e.disabled_reason end,
-                    disabled_at = case when e.enabled and e.consecutive_failures + 1 >= ? then ? else e.disabled_at end
+                    enabled = e.enabled and e.consecutive_failures + ? < ?,
+                    disabled_reason = case when e.enabled and e.consecutive_failures + ? >= ? then ? else e.disabled_reason end,
+                    disabled_at = case when e.enabled and e.consecutive_failures + ? >= ? then ? else e.disabled_at end
                 from (select id, enabled as was_enabled from notify_webhook_endpoints where id = ? for update) old
                 where e.id = old.id returning e.tenant_id, old.was_enabled and not e.enabled as now_disabled""")
-                .params(status, now, properties.disableAfter(), properties.disableAfter(),
-                        properties.disableAfter() + " failed tries in a row", properties.disableAfter(), now, id)
+                .params(tries, status, now, tries, properties.disableAfter(), tries, properties.disableAfter(),
+                        properties.disableAfter() + " failed tries in a row", tries, properties.disableAfter(), now, id)
                 .query((rs, i) -> rs.getBoolean("now_disabled") ? rs.getLong("tenant_id") : null)
                 .list().stream().filter(java.util.Objects::nonNull).toList();
         tenant.forEach(t -> alert(t, id, properties.disableAfter() + " failed tries in a row"));

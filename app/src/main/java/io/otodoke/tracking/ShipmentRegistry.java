@@ -134,6 +134,16 @@ public class ShipmentRegistry {
         return store.shipment(tenantId, id).map(this::withTimeline);
     }
 
+    /**
+     * These shipments by id, for the system itself (no caller scope; the caller checks the tenant)
+     * and WITHOUT their timelines: what a message about each needs, read in one query for a batch.
+     */
+    public Map<Long, ShipmentView> shipmentsWithoutTimelines(Collection<Long> ids) {
+        Map<Long, ShipmentView> out = new HashMap<>();
+        store.shipments(ids).forEach(s -> out.put(s.id(), view(s, List.of())));
+        return out;
+    }
+
     /** A shipment the caller may see; any other id is not found. */
     public Optional<ShipmentView> shipment(Caller caller, long id) {
         return store.shipment(CallerScope.of(caller), id).map(this::withTimeline);
@@ -212,6 +222,13 @@ public class ShipmentRegistry {
         return store.order(tenantId, id).map(o -> withShipments(List.of(o)).getFirst());
     }
 
+    /** These orders by id, for the system itself (no caller scope) and WITHOUT their shipments. */
+    public Map<Long, OrderView> ordersWithoutShipments(Collection<Long> ids) {
+        Map<Long, OrderView> out = new HashMap<>();
+        store.orders(ids).forEach(o -> out.put(o.id(), orderView(o, List.of())));
+        return out;
+    }
+
     /** An order the caller may see; any other id is not found. */
     public Optional<OrderView> order(Caller caller, long id) {
         return store.order(CallerScope.of(caller), id).map(o -> withShipments(List.of(o)).getFirst());
@@ -241,9 +258,13 @@ public class ShipmentRegistry {
         for (var s : rows) {
             byOrder.computeIfAbsent(s.orderId(), k -> new ArrayList<>()).add(view(s, timelines.getOrDefault(s.id(), List.of())));
         }
-        return orders.stream().map(o -> new OrderView(o.id(), o.tenantId(), o.orderNumber(), o.customerEmail(),
-                o.customerName(), o.orderedAt(), o.items(), o.totalYen(), o.gift(), o.giverName(), o.giftMessage(),
-                o.sellerId(), o.giftShowGiver(), o.giftShowItems(), byOrder.getOrDefault(o.id(), List.of()))).toList();
+        return orders.stream().map(o -> orderView(o, byOrder.getOrDefault(o.id(), List.of()))).toList();
+    }
+
+    private static OrderView orderView(ShipmentStore.OrderRow o, List<ShipmentView> shipments) {
+        return new OrderView(o.id(), o.tenantId(), o.orderNumber(), o.customerEmail(), o.customerName(), o.orderedAt(),
+                o.items(), o.totalYen(), o.gift(), o.giverName(), o.giftMessage(), o.sellerId(), o.giftShowGiver(),
+                o.giftShowItems(), shipments);
     }
 
     private static ShipmentView view(ShipmentStore.ShipmentRow s, List<TrackingEvent> list) {

@@ -232,6 +232,18 @@ class ShipmentStore {
         }, (rs, i) -> row(rs));
     }
 
+    /** These shipments, in any tenant, without their timelines. */
+    List<ShipmentRow> shipments(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("select " + SHIPMENT_COLUMNS + " from shipments s where s.id = any(?)");
+            ps.setArray(1, con.createArrayOf("bigint", ids.toArray()));
+            return ps;
+        }, (rs, i) -> row(rs));
+    }
+
     /**
      * Shipments of these carriers that may still change: not returned, cancelled or expired, and
      * delivered ones only since {@code deliveredSince} (a return can follow a delivery).
@@ -325,6 +337,18 @@ class ShipmentStore {
     Optional<OrderRow> order(CallerScope scope, long id) {
         return jdbc.query("select * from orders o where o.id = ? and " + scope.orders().sql(), (rs, i) -> orderRow(rs),
                 CallerScope.params(List.of(id), scope.orders())).stream().findFirst();
+    }
+
+    /** These orders, in any tenant. */
+    List<OrderRow> orders(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("select * from orders where id = any(?)");
+            ps.setArray(1, con.createArrayOf("bigint", ids.toArray()));
+            return ps;
+        }, (rs, i) -> orderRow(rs));
     }
 
     /** The orders in scope, newest first (for a shopper: their own). */
