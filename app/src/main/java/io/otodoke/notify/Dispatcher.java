@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -39,7 +38,6 @@ public class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Outbox outbox;
-    private final Subscriptions subscriptions;
     private final ShipmentRegistry registry;
     private final MessageRenderer renderer;
     private final UnsubscribeLinks links;
@@ -50,10 +48,9 @@ public class Dispatcher {
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopped;
 
-    Dispatcher(Outbox outbox, Subscriptions subscriptions, ShipmentRegistry registry, MessageRenderer renderer,
+    Dispatcher(Outbox outbox, ShipmentRegistry registry, MessageRenderer renderer,
                UnsubscribeLinks links, List<Channel> channels, NotifyProperties properties, Clock clock) {
         this.outbox = outbox;
-        this.subscriptions = subscriptions;
         this.registry = registry;
         this.renderer = renderer;
         this.links = links;
@@ -130,8 +127,8 @@ public class Dispatcher {
     }
 
     /**
-     * Sends a batch: the subscriptions, shipments, orders (and, in the channel, the webhook
-     * endpoints) of all its rows are read with one query each, then each channel sends its part,
+     * Sends a batch: its rows came with their subscriptions; their shipments with their orders
+     * are read in one query (and, in the channel, the webhook endpoints in one more), then each channel sends its part,
      * the channels at the same time. The rows sent are marked SENT together when the batch is done,
      * in one statement: a commit per message would make the disk's flush the limit. A node that
      * dies before that statement sends the batch's accepted messages again after the claim
@@ -143,15 +140,12 @@ public class Dispatcher {
         if (batch.isEmpty()) {
             return;
         }
-        Map<Long, Subscription> subs = subscriptions.find(batch.stream().map(Outbox.Claimed::subscriptionId).distinct().toList());
-        Map<Long, ShipmentView> shipments = registry.shipmentsWithoutTimelines(
+        Map<Long, ShipmentRegistry.ShipmentAndOrder> shipments = registry.shipmentsWithOrders(
                 batch.stream().map(Outbox.Claimed::shipmentId).distinct().toList());
-        Map<Long, OrderView> orders = registry.ordersWithoutShipments(
-                shipments.values().stream().map(ShipmentView::orderId).filter(Objects::nonNull).distinct().toList());
         Map<String, List<Ready>> byChannel = new LinkedHashMap<>();
         for (Outbox.Claimed row : batch) {
             try {
-                prepare(row, subs.get(row.subscriptionId()), shipments.get(row.shipmentId()), orders)
+                prepare(row, shipments.get(row.shipmentId()))
                         .ifPresent(r -> byChannel.computeIfAbsent(r.subscription().channel(), k -> new ArrayList<>()).add(r));
             } catch (RuntimeException e) {
                 log.warn("Notification {} could not be prepared; it is tried again after the claim timeout: {}",
@@ -175,7 +169,9 @@ public class Dispatcher {
      * The notification of a row, or empty when the row was dropped (its subscription or shipment
      * is gone, or the shipment has moved past the milestone).
      */
-    private Optional<Ready> prepare(Outbox.Claimed row, Subscription s, ShipmentView sh, Map<Long, OrderView> orders) {
+    private Optional<Ready> prepare(Outbox.Claimed row, ShipmentRegistry.ShipmentAndOrder found) {
+        Subscription s = row.subscription();
+        ShipmentView sh = found == null ? null : found.shipment();
         if (s == null || sh == null || sh.tenantId() != s.tenantId()) {
             outbox.dropped(row.id(), "subscription or shipment gone");
             return Optional.empty();
@@ -186,8 +182,7 @@ public class Dispatcher {
         }
         Channel channel = channels.get(s.channel());
         // a channel this node lacks: a notification without text, answered below with a retry
-        Optional<OrderView> order = Optional.ofNullable(sh.orderId()).map(orders::get)
-                .filter(o -> o.tenantId() == s.tenantId());
+        Optional<OrderView> order = Optional.ofNullable(found.order()).filter(o -> o.tenantId() == s.tenantId());
         String unsubscribe = links.url(s.id());
         Message message = renderer.render(s, sh, order, row.milestone(), row.facts(), unsubscribe,
                 channel != null && channel.readsText());

@@ -19,9 +19,9 @@ import tools.jackson.databind.ObjectMapper;
 @Repository
 class Outbox {
 
-    /** A claimed row, to be sent now. */
+    /** A claimed row, to be sent now, with its subscription (null when it is gone). */
     record Claimed(long id, long subscriptionId, long shipmentId, Milestone milestone, Map<String, String> facts,
-                   int attempts) {
+                   int attempts, Subscription subscription) {
     }
 
     private static final TypeReference<Map<String, String>> FACTS = new TypeReference<>() {
@@ -61,16 +61,21 @@ class Outbox {
      */
     List<Claimed> claim(Instant now, Instant abandonedBefore, int limit) {
         return jdbc.sql("""
-                update notify_notifications n set state = 'SENDING', claimed_at = ?, attempts = n.attempts + 1
-                from (select id from notify_notifications
-                      where (state = 'PENDING' and next_attempt_at <= ?) or (state = 'SENDING' and claimed_at < ?)
-                      order by next_attempt_at limit ? for update skip locked) due
-                where n.id = due.id
-                returning n.id, n.subscription_id, n.shipment_id, n.milestone, n.facts::text as facts, n.attempts""")
+                with claimed as (
+                    update notify_notifications n set state = 'SENDING', claimed_at = ?, attempts = n.attempts + 1
+                    from (select id from notify_notifications
+                          where (state = 'PENDING' and next_attempt_at <= ?) or (state = 'SENDING' and claimed_at < ?)
+                          order by next_attempt_at limit ? for update skip locked) due
+                    where n.id = due.id
+                    returning n.id, n.subscription_id, n.shipment_id, n.milestone, n.facts, n.attempts)
+                select c.id as n_id, c.subscription_id as n_subscription_id, c.shipment_id as n_shipment_id,
+                       c.milestone as n_milestone, c.facts::text as n_facts, c.attempts as n_attempts, s.*
+                from claimed c left join notify_subscriptions s on s.id = c.subscription_id""")
                 .params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(abandonedBefore), limit)
-                .query((rs, i) -> new Claimed(rs.getLong("id"), rs.getLong("subscription_id"), rs.getLong("shipment_id"),
-                        Milestone.valueOf(rs.getString("milestone")), json.readValue(rs.getString("facts"), FACTS),
-                        rs.getInt("attempts")))
+                .query((rs, i) -> new Claimed(rs.getLong("n_id"), rs.getLong("n_subscription_id"),
+                        rs.getLong("n_shipment_id"), Milestone.valueOf(rs.getString("n_milestone")),
+                        json.readValue(rs.getString("n_facts"), FACTS), rs.getInt("n_attempts"),
+                        rs.getObject("id") == null ? null : Subscriptions.row(rs, i)))
                 .list();
     }
 

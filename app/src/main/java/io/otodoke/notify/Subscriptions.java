@@ -6,9 +6,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,14 +86,6 @@ public class Subscriptions {
         return jdbc.sql("select * from notify_subscriptions where id = ?").param(id).query(Subscriptions::row).optional();
     }
 
-    /** These subscriptions by id, in one query (a batch of the outbox). */
-    Map<Long, Subscription> find(Collection<Long> ids) {
-        Map<Long, Subscription> out = new HashMap<>();
-        jdbc.sql("select * from notify_subscriptions where id = any(?)").param(ids.toArray(Long[]::new))
-                .query(Subscriptions::row).list().forEach(sub -> out.put(sub.id(), sub));
-        return out;
-    }
-
     /** A user's own subscriptions. */
     public List<Subscription> ofUser(long userId) {
         return jdbc.sql("select * from notify_subscriptions where user_id = ? order by id").param(userId)
@@ -140,7 +130,7 @@ public class Subscriptions {
         return id == null ? 0 : id;
     }
 
-    private static Subscription row(ResultSet rs, int n) throws SQLException {
+    static Subscription row(ResultSet rs, int n) throws SQLException {
         return new Subscription(rs.getLong("id"), rs.getLong("tenant_id"), rs.getObject("shipment_id", Long.class),
                 rs.getObject("order_id", Long.class), rs.getObject("user_id", Long.class), rs.getString("user_email"),
                 rs.getString("channel"), rs.getString("address"), rs.getString("language"),

@@ -107,7 +107,12 @@ class WebhookChannel implements Channel {
             log.debug("Webhook of notification {} to endpoint {} not accepted: {}", n.id(), t.id(), why);
             return Delivery.retry(why);
         });
-        succeeded.forEach(endpoints::succeeded);
+        // written only when it changes the row: every message of a tenant goes to the same row
+        succeeded.forEach((id, status) -> {
+            if (targets.get(id).changedBy(status)) {
+                endpoints.succeeded(id, status);
+            }
+        });
         failed.forEach((id, statuses) -> endpoints.failed(id, statuses.getLast(), statuses.size()));
         return out;
     }

@@ -136,7 +136,12 @@ public class WebhookEndpoints {
     }
 
     /** Where and how the channel sends: the URL, the signing key and whether it may. */
-    record Target(long id, String url, String secret, boolean enabled) {
+    record Target(long id, String url, String secret, boolean enabled, int failures, Integer lastStatus) {
+
+        /** Whether a success answered with this status changes what the endpoint's row says. */
+        boolean changedBy(int status) {
+            return failures > 0 || lastStatus == null || lastStatus != status;
+        }
     }
 
     Optional<Target> target(long id) {
@@ -146,10 +151,12 @@ public class WebhookEndpoints {
     /** The targets of these endpoints that exist, in one query (a batch of the outbox). */
     Map<Long, Target> targets(Collection<Long> ids) {
         Map<Long, Target> out = new HashMap<>();
-        jdbc.sql("select id, url, secret, enabled from notify_webhook_endpoints where id = any(?)")
+        jdbc.sql("""
+                select id, url, secret, enabled, consecutive_failures, last_status from notify_webhook_endpoints
+                where id = any(?)""")
                 .param(ids.toArray(Long[]::new))
                 .query((rs, i) -> new Target(rs.getLong("id"), rs.getString("url"), rs.getString("secret"),
-                        rs.getBoolean("enabled")))
+                        rs.getBoolean("enabled"), rs.getInt("consecutive_failures"), rs.getObject("last_status", Integer.class)))
                 .list().forEach(t -> out.put(t.id(), t));
         return out;
     }

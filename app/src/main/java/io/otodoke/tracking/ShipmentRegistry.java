@@ -134,13 +134,19 @@ public class ShipmentRegistry {
         return store.shipment(tenantId, id).map(this::withTimeline);
     }
 
+    /** A shipment without its timeline and its order without shipments (null when it has none). */
+    public record ShipmentAndOrder(ShipmentView shipment, OrderView order) {
+    }
+
     /**
-     * These shipments by id, for the system itself (no caller scope; the caller checks the tenant)
-     * and WITHOUT their timelines: what a message about each needs, read in one query for a batch.
+     * These shipments by id with their orders, for the system itself (no caller scope: the caller
+     * checks the tenant) and WITHOUT timelines: what a message about each needs, in one query for a
+     * batch of messages.
      */
-    public Map<Long, ShipmentView> shipmentsWithoutTimelines(Collection<Long> ids) {
-        Map<Long, ShipmentView> out = new HashMap<>();
-        store.shipments(ids).forEach(s -> out.put(s.id(), view(s, List.of())));
+    public Map<Long, ShipmentAndOrder> shipmentsWithOrders(Collection<Long> ids) {
+        Map<Long, ShipmentAndOrder> out = new HashMap<>();
+        store.shipmentsWithOrders(ids).forEach(r -> out.put(r.shipment().id(), new ShipmentAndOrder(
+                view(r.shipment(), List.of()), r.order() == null ? null : orderView(r.order(), List.of()))));
         return out;
     }
 
@@ -220,13 +226,6 @@ public class ShipmentRegistry {
     /** An order of a tenant, for the system itself: no caller scope. */
     public Optional<OrderView> order(long tenantId, long id) {
         return store.order(tenantId, id).map(o -> withShipments(List.of(o)).getFirst());
-    }
-
-    /** These orders by id, for the system itself (no caller scope) and WITHOUT their shipments. */
-    public Map<Long, OrderView> ordersWithoutShipments(Collection<Long> ids) {
-        Map<Long, OrderView> out = new HashMap<>();
-        store.orders(ids).forEach(o -> out.put(o.id(), orderView(o, List.of())));
-        return out;
     }
 
     /** An order the caller may see; any other id is not found. */

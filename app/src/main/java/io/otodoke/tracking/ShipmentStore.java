@@ -232,16 +232,21 @@ class ShipmentStore {
         }, (rs, i) -> row(rs));
     }
 
-    /** These shipments, in any tenant, without their timelines. */
-    List<ShipmentRow> shipments(Collection<Long> ids) {
+    /** A shipment row and its order's row (null when it has none). */
+    record ShipmentAndOrderRows(ShipmentRow shipment, OrderRow order) {
+    }
+
+    /** These shipments, in any tenant, without their timelines, each with its order: one query. */
+    List<ShipmentAndOrderRows> shipmentsWithOrders(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         return jdbc.query(con -> {
-            var ps = con.prepareStatement("select " + SHIPMENT_COLUMNS + " from shipments s where s.id = any(?)");
+            var ps = con.prepareStatement("select " + SHIPMENT_COLUMNS + ", " + ORDER_COLUMNS_PREFIXED
+                    + " from shipments s left join orders o on o.id = s.order_id where s.id = any(?)");
             ps.setArray(1, con.createArrayOf("bigint", ids.toArray()));
             return ps;
-        }, (rs, i) -> row(rs));
+        }, (rs, i) -> new ShipmentAndOrderRows(row(rs), rs.getObject("o_id") == null ? null : orderRow(rs, "o_")));
     }
 
     /**
@@ -339,18 +344,6 @@ class ShipmentStore {
                 CallerScope.params(List.of(id), scope.orders())).stream().findFirst();
     }
 
-    /** These orders, in any tenant. */
-    List<OrderRow> orders(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query(con -> {
-            var ps = con.prepareStatement("select * from orders where id = any(?)");
-            ps.setArray(1, con.createArrayOf("bigint", ids.toArray()));
-            return ps;
-        }, (rs, i) -> orderRow(rs));
-    }
-
     /** The orders in scope, newest first (for a shopper: their own). */
     List<OrderRow> orders(CallerScope scope, int limit) {
         return jdbc.query("select * from orders o where " + scope.orders().sql()
@@ -358,15 +351,27 @@ class ShipmentStore {
                 CallerScope.params(List.of(), scope.orders(), limit));
     }
 
+    /** The order columns {@link #orderRow(ResultSet, String)} reads, each named with the prefix {@code o_}. */
+    private static final String ORDER_COLUMNS_PREFIXED = java.util.stream.Stream.of("id", "tenant_id", "order_number",
+                    "customer_email", "customer_name", "ordered_at", "items", "total_yen", "gift", "giver_name",
+                    "gift_message", "seller_id", "gift_show_giver", "gift_show_items")
+            .map(c -> "o." + c + " as o_" + c).collect(java.util.stream.Collectors.joining(", "));
+
     private OrderRow orderRow(ResultSet rs) throws SQLException {
-        OffsetDateTime ordered = rs.getObject("ordered_at", OffsetDateTime.class);
-        long total = rs.getLong("total_yen");
+        return orderRow(rs, "");
+    }
+
+    private OrderRow orderRow(ResultSet rs, String prefix) throws SQLException {
+        OffsetDateTime ordered = rs.getObject(prefix + "ordered_at", OffsetDateTime.class);
+        long total = rs.getLong(prefix + "total_yen");
         Long totalYen = rs.wasNull() ? null : total;
-        return new OrderRow(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("order_number"),
-                rs.getString("customer_email"), rs.getString("customer_name"), ordered == null ? null : ordered.toInstant(),
-                json.readValue(rs.getString("items"), new TypeReference<List<OrderItem>>() { }), totalYen,
-                rs.getBoolean("gift"), rs.getString("giver_name"), rs.getString("gift_message"),
-                (Long) rs.getObject("seller_id"), rs.getBoolean("gift_show_giver"), rs.getBoolean("gift_show_items"));
+        return new OrderRow(rs.getLong(prefix + "id"), rs.getLong(prefix + "tenant_id"), rs.getString(prefix + "order_number"),
+                rs.getString(prefix + "customer_email"), rs.getString(prefix + "customer_name"),
+                ordered == null ? null : ordered.toInstant(),
+                json.readValue(rs.getString(prefix + "items"), new TypeReference<List<OrderItem>>() { }), totalYen,
+                rs.getBoolean(prefix + "gift"), rs.getString(prefix + "giver_name"), rs.getString(prefix + "gift_message"),
+                (Long) rs.getObject(prefix + "seller_id"), rs.getBoolean(prefix + "gift_show_giver"),
+                rs.getBoolean(prefix + "gift_show_items"));
     }
 
     private ShipmentRow row(ResultSet rs) throws SQLException {

@@ -179,6 +179,37 @@ class WebhookNotificationTest {
     }
 
     @Test
+    void aBatchSendsEachOfItsRowsOnceAndDropsARowAboutAnotherTenantsShipment() throws Exception {
+        String path = path();
+        NotifyWorld.Parcel p = world.parcel("buyer@example.jp");
+        NotifyWorld.Parcel other = world.parcel("other@example.jp");
+        endpoints.create(p.tenantId(), RECEIVER.url(path), EnumSet.allOf(Milestone.class), "test");
+        long subscription = world.jdbc.sql("select id from notify_subscriptions where tenant_id = ? and channel = 'webhook'")
+                .param(p.tenantId()).query(Long.class).single();
+        for (int i = 0; i < 7; i++) {
+            world.jdbc.sql("""
+                    insert into notify_notifications (subscription_id, shipment_id, milestone, attempt_key, next_attempt_at)
+                    values (?, ?, 'EXCEPTION', ?, now())""").params(subscription, p.shipmentId(), "b" + i).update();
+        }
+        // a row that should never exist: this tenant's endpoint, another tenant's shipment
+        world.jdbc.sql("""
+                insert into notify_notifications (subscription_id, shipment_id, milestone, attempt_key, next_attempt_at)
+                values (?, ?, 'EXCEPTION', 'x', now())""").params(subscription, other.shipmentId()).update();
+        dispatcher.dispatchDue();
+        await("seven POSTs", Duration.ofSeconds(20), () -> RECEIVER.at(path).size() == 7);
+        await("recorded", Duration.ofSeconds(20), () -> world.jdbc.sql(
+                "select count(*) from notify_notifications where subscription_id = ? and state = 'SENT'")
+                .param(subscription).query(Long.class).single() == 7);
+        assertThat(RECEIVER.at(path)).extracting(r -> r.header("Otodoke-Event-Id")).doesNotHaveDuplicates();
+        assertThat(RECEIVER.at(path)).allSatisfy(r -> assertThat(r.body()).doesNotContain(other.trackingNumber()));
+        assertThat(world.jdbc.sql("select state from notify_notifications where shipment_id = ?")
+                .param(other.shipmentId()).query(String.class).list()).containsExactly("DROPPED");
+        dispatcher.dispatchDue();
+        Thread.sleep(500);
+        assertThat(RECEIVER.at(path)).hasSize(7);
+    }
+
+    @Test
     void a410GoneDisablesTheEndpointAtOnce() throws Exception {
         String path = path();
         RECEIVER.answer(path, 410);
