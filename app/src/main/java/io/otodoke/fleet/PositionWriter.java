@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,9 +24,11 @@ import org.springframework.stereotype.Component;
  * Group commit of positions. A commit waits for the disk (PostgreSQL runs with {@code fsync} and
  * {@code synchronous_commit} on), so a transaction per phone request would cap the rate at the
  * disk's flushes per second. Requests queue their positions here instead; one writer thread takes
- * everything queued, stores it in one statement, so one commit ({@link Positions#record(List)}), announces it
- * ({@link PositionsRecorded}), and only then completes each request's future: a phone gets its 200
- * only for a committed position, and resends on anything else.
+ * everything queued, stores it in one statement, so one commit ({@link Positions#record(List)}); a
+ * second thread then announces it ({@link PositionsRecorded}) and only then completes each request's
+ * future: a phone gets its 200 only for a committed position, and resends on anything else. The
+ * two threads overlap: while the stops away of one batch are worked out, the next is being stored.
+ * Batches are announced in the order they were committed.
  *
  * <p>The queue is bounded in positions: when the database cannot keep up, {@link #submit} refuses
  * at once ({@link Full}) and the request is answered 503 with {@code Retry-After}, rather than
@@ -47,6 +52,7 @@ public class PositionWriter implements SmartLifecycle {
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private volatile boolean stopping;
     private Thread writer;
+    private ExecutorService announcer;
 
     @Autowired
     PositionWriter(Positions positions, ApplicationEventPublisher publisher) {
@@ -124,6 +130,7 @@ public class PositionWriter implements SmartLifecycle {
             return;
         }
         stopping = false;
+        announcer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("position-announcer").factory());
         writer = Thread.ofPlatform().name("position-writer").start(this::run);
     }
 
@@ -144,6 +151,14 @@ public class PositionWriter implements SmartLifecycle {
         }
         if (writer.isAlive()) {
             log.warn("The position writer did not finish in 30 s; its requests are failed");
+        }
+        announcer.shutdown();
+        try {
+            if (!announcer.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("The positions stored were not all announced in 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         // Whatever is left (the writer gave up, or a submit raced the stop) is answered, not left hanging.
         List<Request> left = new ArrayList<>();
@@ -179,8 +194,9 @@ public class PositionWriter implements SmartLifecycle {
 
     /**
      * One commit for the whole batch. The event is published after the commit and before the
-     * answers, so whoever sees the 200 also sees what listeners derived from the position (stops
-     * away); a listener's failure does not fail the requests, whose positions are stored.
+     * answers, on the announcer thread, so whoever sees the 200 also sees what listeners derived
+     * from the position (stops away); a listener's failure does not fail the requests, whose
+     * positions are stored.
      */
     private void write(List<Request> batch) {
         List<Positions.Received> received = new ArrayList<>(batch.size());
@@ -199,12 +215,23 @@ public class PositionWriter implements SmartLifecycle {
             batch.forEach(r -> r.done().completeExceptionally(e));
             return;
         }
-        room.release(count);
+        List<Request> answered = List.copyOf(batch);
+        int stored = count;
         try {
-            publisher.publishEvent(new PositionsRecorded(located));
-        } catch (RuntimeException e) {
-            log.error("A listener of PositionsRecorded failed; the {} positions are stored", count, e);
+            // the room is given back once announced: the capacity bounds what waits in both stages
+            announcer.execute(() -> {
+                try {
+                    publisher.publishEvent(new PositionsRecorded(located));
+                } catch (RuntimeException e) {
+                    log.error("A listener of PositionsRecorded failed; the {} positions are stored", stored, e);
+                }
+                room.release(stored);
+                answered.forEach(r -> r.done().complete(null));
+            });
+        } catch (RejectedExecutionException e) {
+            // stopping took longer than its wait: stored, but no longer announced
+            room.release(stored);
+            answered.forEach(r -> r.done().complete(null));
         }
-        batch.forEach(r -> r.done().complete(null));
     }
 }
