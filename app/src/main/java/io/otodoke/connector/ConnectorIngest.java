@@ -1,6 +1,8 @@
 package io.otodoke.connector;
 
 import io.otodoke.carrier.TrackingNumbers;
+import io.otodoke.tracking.DeliveryEstimate;
+import io.otodoke.tracking.DeliveryEstimates;
 import io.otodoke.tracking.IncomingEvent;
 import io.otodoke.tracking.IngestResult;
 import io.otodoke.tracking.ItemError;
@@ -30,11 +32,14 @@ public class ConnectorIngest {
     private final ShipmentRegistry registry;
     private final TrackingIngest ingest;
     private final SourceCarriers carriers;
+    private final DeliveryEstimates estimates;
 
-    ConnectorIngest(ShipmentRegistry registry, TrackingIngest ingest, SourceCarriers carriers) {
+    ConnectorIngest(ShipmentRegistry registry, TrackingIngest ingest, SourceCarriers carriers,
+                    DeliveryEstimates estimates) {
         this.registry = registry;
         this.ingest = ingest;
         this.carriers = carriers;
+        this.estimates = estimates;
     }
 
     /**
@@ -71,6 +76,7 @@ public class ConnectorIngest {
         Map<Long, List<IncomingEvent>> byTenant = new LinkedHashMap<>();
         Set<Long> matched = new LinkedHashSet<>();
         Set<String> untracked = new LinkedHashSet<>();
+        Map<Long, DeliveryEstimate> forecasts = new LinkedHashMap<>();
         int dropped = 0;
         for (ParsedShipment p : parsed) {
             String number = TrackingNumbers.normalize(p.trackingNumber());
@@ -84,6 +90,9 @@ public class ConnectorIngest {
             }
             for (ShipmentRef s : targets) {
                 matched.add(s.id());
+                if (p.estimate() != null) {
+                    forecasts.put(s.id(), p.estimate());
+                }
                 for (TrackingEvent e : p.events()) {
                     byTenant.computeIfAbsent(s.tenantId(), k -> new ArrayList<>())
                             .add(new IncomingEvent(s.id(), null, null, null, e));
@@ -104,6 +113,8 @@ public class ConnectorIngest {
                 }
             }
         }
+        // after the events: a forecast printed on the page of a parcel now delivered moves nothing
+        forecasts.forEach(estimates::record);
         return new Result(matched.size(), accepted, duplicates, rejected, untracked.size(), dropped, List.copyOf(errors));
     }
 }

@@ -1,5 +1,6 @@
 package io.otodoke.connector;
 
+import io.otodoke.tracking.DeliveryEstimate;
 import io.otodoke.tracking.EventLocation;
 import io.otodoke.tracking.EventTime;
 import io.otodoke.tracking.TrackingEvent;
@@ -62,5 +63,39 @@ public final class PageHistory {
             throw new ParseException(ParseException.Kind.MALFORMED, "the date " + row.monthDay() + " of '"
                     + row.text() + "' fits no year near " + previous + ": " + e.getMessage(), e);
         }
+    }
+
+    /** 「01月02日 14:00-16:00」「08月21日 18～21時」「12/05 午前中」: the month, the day, and the slot after them. */
+    private static final java.util.regex.Pattern FORECAST = java.util.regex.Pattern.compile(
+            "^(\\d{1,2})\\s*[月/／]\\s*(\\d{1,2})\\s*日?\\s*(.*)$", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+
+    /**
+     * The forecast a page prints beside a parcel (お届け予定日時, 配達予定日), or null when it prints
+     * none ("-", empty) or something else. A forecast is a day without a year: it is the first such
+     * day from a month before the parcel's latest event (or {@code anchor} when it has none), so a
+     * forecast printed on 31 December for 2 January lands in the new year.
+     */
+    public static DeliveryEstimate forecast(String printed, List<TrackingEvent> events, LocalDate anchor) {
+        // the slot as printed (18～21時); full-width digits are digits too
+        java.util.regex.Matcher m = FORECAST.matcher(PageText.clean(printed));
+        if (!m.matches()) {
+            return null;
+        }
+        java.time.MonthDay day;
+        try {
+            day = java.time.MonthDay.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+        LocalDate reference = events.isEmpty() ? anchor : events.getLast().occurredAt().date();
+        if (reference == null) {
+            return null;
+        }
+        LocalDate from = reference.minusMonths(1);
+        LocalDate date = day.atYear(from.getYear());
+        if (date.isBefore(from)) {
+            date = day.atYear(from.getYear() + 1);
+        }
+        return new DeliveryEstimate(date, m.group(3));
     }
 }

@@ -1,5 +1,6 @@
 package io.otodoke.connector;
 
+import io.otodoke.tracking.DeliveryEstimate;
 import io.otodoke.tracking.TrackingEvent;
 import java.util.List;
 
@@ -10,10 +11,21 @@ import java.util.List;
  * @param trackingNumber the number as the source printed it, normalised
  * @param carrier        the carrier code when the source names it (aggregators, Amazon), else null
  * @param notFound       the source says it has no record of the number (伝票番号未登録, NotFound …)
+ * @param estimate       the delivery date (and slot) the source forecasts, or null
  */
-public record ParsedShipment(String trackingNumber, String carrier, boolean notFound, List<TrackingEvent> events) {
+public record ParsedShipment(String trackingNumber, String carrier, boolean notFound, List<TrackingEvent> events,
+                             DeliveryEstimate estimate) {
 
     public ParsedShipment {
         events = List.copyOf(events);
+    }
+
+    /** Without a forecast. */
+    public ParsedShipment(String trackingNumber, String carrier, boolean notFound, List<TrackingEvent> events) {
+        this(trackingNumber, carrier, notFound, events, null);
+    }
+
+    public ParsedShipment withEstimate(DeliveryEstimate e) {
+        return new ParsedShipment(trackingNumber, carrier, notFound, events, e);
     }
 }

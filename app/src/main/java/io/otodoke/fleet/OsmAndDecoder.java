@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +35,9 @@ public final class OsmAndDecoder {
     static final double METRES_PER_SECOND_PER_KNOT = 1852.0 / 3600.0;
     /** Unix times above this (year 5138 in seconds) are milliseconds. */
     private static final long MILLISECONDS_FROM = 100_000_000_000L;
+    /** Compiled once: {@code String.matches} would compile its pattern on every request. */
+    private static final Pattern UNIX_TIME = Pattern.compile("\\d{1,15}(\\.\\d+)?");
+    private static final Pattern WITH_OFFSET = Pattern.compile(".*[+-]\\d\\d:?\\d\\d$");
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Keys read into the report; every other key is kept as an attribute. */
@@ -157,12 +161,12 @@ public final class OsmAndDecoder {
     static Instant time(String value) {
         String v = value.strip();
         try {
-            if (v.matches("\\d{1,15}(\\.\\d+)?")) {
+            if (UNIX_TIME.matcher(v).matches()) {
                 double n = Double.parseDouble(v);
                 return n >= MILLISECONDS_FROM ? Instant.ofEpochMilli((long) n)
                         : Instant.ofEpochMilli(Math.round(n * 1000));
             }
-            if (v.length() > 19 && (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:?\\d\\d$"))) {
+            if (v.length() > 19 && (v.endsWith("Z") || WITH_OFFSET.matcher(v).matches())) {
                 return OffsetDateTime.parse(v.replace(' ', 'T')).toInstant();
             }
             return LocalDateTime.parse(v.replace(' ', 'T')).toInstant(ZoneOffset.UTC);

@@ -108,6 +108,12 @@ public class MessageRenderer {
         if (!forPeople) {
             return new Message("", "", "", url, data);
         }
+        if (facts.containsKey("estimatedDelivery")) {
+            // the new forecast, as a person reads a date in their language
+            String day = java.time.LocalDate.parse(facts.get("estimatedDelivery"))
+                    .format(java.time.format.DateTimeFormatter.ofPattern(texts.getMessage("format.date", null, locale), locale));
+            data.put("estimatedArrival", facts.containsKey("estimatedWindow") ? day + " " + facts.get("estimatedWindow") : day);
+        }
         Object[] args = {carrierName, shipment.trackingNumber(), data.getOrDefault("remainingStopCount", ""),
                 data.getOrDefault("estimatedArrival", "")};
         String subject = texts.getMessage("subject." + milestone, args, locale);

@@ -2,6 +2,7 @@ package io.otodoke.notify;
 
 import io.otodoke.fleet.ArrivingSoon;
 import io.otodoke.fleet.StopsAwayChanged;
+import io.otodoke.tracking.DeliveryEstimateMoved;
 import io.otodoke.tracking.OrderView;
 import io.otodoke.tracking.ShipmentRegistry;
 import io.otodoke.tracking.ShipmentStale;
@@ -126,7 +127,17 @@ class MilestoneListener {
                 Map.of("staleReason", e.reason().name(), "staleSince", e.since().toString()), s -> true);
     }
 
-    // ETA_MOVED waits for an event carrying the estimate.
+    /** The carrier's forecast moved to another day: once per new day forecast. */
+    @ApplicationModuleListener
+    void on(DeliveryEstimateMoved e) {
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("estimatedDelivery", e.current().date().toString());
+        if (e.current().window() != null) {
+            facts.put("estimatedWindow", e.current().window());
+        }
+        facts.put("previousEstimate", e.previous().toString());
+        enqueue(e.tenantId(), e.shipmentId(), Milestone.ETA_MOVED, "date:" + e.current().date(), facts, s -> true);
+    }
 
     private void enqueue(long tenantId, long shipmentId, Milestone milestone, String attemptKey, Map<String, String> facts,
                          Predicate<Subscription> crossed) {

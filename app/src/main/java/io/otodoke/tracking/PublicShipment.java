@@ -9,5 +9,5 @@ import java.util.List;
  */
 public record PublicShipment(String carrier, String trackingNumber, ShipmentLeg leg, TrackingStatus status,
                              StatusReason reason, Instant lastEventAt, String staleReason,
-                             List<TimelineEntry> timeline) {
+                             List<TimelineEntry> timeline, DeliveryEstimate estimate) {
 }

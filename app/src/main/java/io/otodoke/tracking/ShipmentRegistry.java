@@ -268,6 +268,6 @@ public class ShipmentRegistry {
 
     private static ShipmentView view(ShipmentStore.ShipmentRow s, List<TrackingEvent> list) {
         return new ShipmentView(s.id(), s.tenantId(), s.orderId(), s.leg(), s.carrier(), s.trackingNumber(), s.status(), s.reason(),
-                s.createdAt(), s.lastEventAt(), s.staleReason(), s.recipient(), Timeline.of(list));
+                s.createdAt(), s.lastEventAt(), s.staleReason(), s.recipient(), Timeline.of(list), s.estimate());
     }
 }

@@ -23,7 +23,7 @@ class ShipmentStore {
 
     private static final String SHIPMENT_COLUMNS = """
             s.id, s.tenant_id, s.order_id, s.leg, s.carrier, s.tracking_number, s.status, s.status_reason, s.created_at,
-            s.last_event_at, s.stale_reason, s.recipient
+            s.last_event_at, s.stale_reason, s.recipient, s.estimated_delivery, s.estimated_window
             """;
 
     private final JdbcTemplate jdbc;
@@ -37,7 +37,26 @@ class ShipmentStore {
     /** A shipment row without its timeline. */
     record ShipmentRow(long id, long tenantId, Long orderId, ShipmentLeg leg, String carrier, String trackingNumber,
                        TrackingStatus status, StatusReason reason, Instant createdAt, Instant lastEventAt,
-                       String staleReason, Recipient recipient) {
+                       String staleReason, Recipient recipient, DeliveryEstimate estimate) {
+    }
+
+    /** What recording a forecast changed: the day forecast before (null: none), for the shipment's tenant. */
+    record EstimateChange(long tenantId, java.time.LocalDate previous) {
+    }
+
+    /**
+     * Stores a shipment's forecast unless the parcel is over; empty when nothing changed (the same
+     * forecast again, an unknown shipment or one that is over).
+     */
+    Optional<EstimateChange> estimate(long shipmentId, DeliveryEstimate e) {
+        return jdbc.query("""
+                update shipments s set estimated_delivery = ?, estimated_window = ?
+                from (select id, estimated_delivery as before from shipments where id = ? for update) old
+                where s.id = old.id and s.status not in ('DELIVERED', 'RETURNED', 'CANCELLED', 'EXPIRED')
+                  and (s.estimated_delivery is distinct from ? or s.estimated_window is distinct from ?)
+                returning s.tenant_id, old.before""",
+                (rs, i) -> new EstimateChange(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class)),
+                e.date(), e.window(), shipmentId, e.date(), e.window()).stream().findFirst();
     }
 
     record Derived(long id, StatusDerivation.Progress progress, TrackingStatus status, StatusReason reason,
@@ -385,7 +404,12 @@ class ShipmentStore {
                 reason == null ? null : StatusReason.valueOf(reason),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 lastEvent == null ? null : lastEvent.toInstant(), rs.getString("stale_reason"),
-                recipient == null ? null : json.readValue(recipient, Recipient.class));
+                recipient == null ? null : json.readValue(recipient, Recipient.class),
+                estimate(rs.getObject("estimated_delivery", java.time.LocalDate.class), rs.getString("estimated_window")));
+    }
+
+    private static DeliveryEstimate estimate(java.time.LocalDate date, String window) {
+        return date == null ? null : new DeliveryEstimate(date, window);
     }
 
     /** Why a shipment is on the attention list and since when (see {@link Attention}). */

@@ -38,7 +38,7 @@ public class TrackingLookup {
         for (var s : rows) {
             byNumber.computeIfAbsent(s.trackingNumber(), k -> new ArrayList<>()).add(new PublicShipment(s.carrier(),
                     s.trackingNumber(), s.leg(), s.status(), s.reason(), s.lastEventAt(), s.staleReason(),
-                    Timeline.of(timelines.getOrDefault(s.id(), List.of()))));
+                    Timeline.of(timelines.getOrDefault(s.id(), List.of())), s.estimate()));
         }
         List<LookupResult> results = new ArrayList<>(queries.size());
         for (String q : queries) {

@@ -3,6 +3,8 @@ package io.otodoke.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.otodoke.OtodokeTest;
+import io.otodoke.tracking.DeliveryEstimate;
+import io.otodoke.tracking.DeliveryEstimateMoved;
 import io.otodoke.tracking.EventTime;
 import io.otodoke.tracking.ShipmentRegistration;
 import io.otodoke.tracking.ShipmentRegistry;
@@ -18,7 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A source's events reach every shipment with the number, in any tenant, of the carrier it names. */
 @OtodokeTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class ConnectorIngestTest {
+
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents published;
 
     @Autowired
     ConnectorIngest connector;
@@ -79,6 +85,38 @@ class ConnectorIngestTest {
                 List.of(event("aftership", "Departure Scan", "2026-11-20T10:00:00+09:00")))));
         assertThat(again.accepted()).isZero();
         assertThat(again.duplicates()).isEqualTo(2);
+    }
+
+    @Test
+    void aForecastIsStoredAndMovingItToAnotherDayIsAnEventButNotOnceDelivered() {
+        String number = number();
+        long id = register(1, "sagawa", number);
+        var first = new DeliveryEstimate(java.time.LocalDate.of(2026, 11, 22), "18～21時");
+        connector.ingest("sagawa", List.of(new ParsedShipment(number, null, false,
+                List.of(event("sagawa", "輸送中", "2026-11-20T10:00:00+09:00")), first)));
+        assertThat(registry.shipment(1, id).orElseThrow().estimate()).isEqualTo(first);
+        assertThat(moved(id)).as("a first forecast moves nothing").isEmpty();
+
+        var later = new DeliveryEstimate(java.time.LocalDate.of(2026, 11, 24), null);
+        connector.ingest("sagawa", List.of(new ParsedShipment(number, null, false,
+                List.of(event("sagawa", "輸送中", "2026-11-20T10:00:00+09:00")), later)));
+        connector.ingest("sagawa", List.of(new ParsedShipment(number, null, false, List.of(), later)));
+        assertThat(moved(id)).singleElement().satisfies(e -> {
+            assertThat(e.previous()).isEqualTo(first.date());
+            assertThat(e.current()).isEqualTo(later);
+            assertThat(e.tenantId()).isEqualTo(1);
+        });
+
+        TrackingEvent delivered = new TrackingEvent("sagawa", null, "配達完了", TrackingStatus.DELIVERED, null,
+                EventTime.of(OffsetDateTime.parse("2026-11-23T15:00:00+09:00")), null, 1, RECEIVED);
+        connector.ingest("sagawa", List.of(new ParsedShipment(number, null, false, List.of(delivered),
+                new DeliveryEstimate(java.time.LocalDate.of(2026, 11, 26), null))));
+        assertThat(registry.shipment(1, id).orElseThrow().estimate()).as("delivered: the forecast stays").isEqualTo(later);
+        assertThat(moved(id)).hasSize(1);
+    }
+
+    private List<DeliveryEstimateMoved> moved(long shipmentId) {
+        return published.stream(DeliveryEstimateMoved.class).filter(e -> e.shipmentId() == shipmentId).toList();
     }
 
     @Test

@@ -11,7 +11,10 @@ import io.otodoke.OtodokeTest;
 import io.otodoke.account.Accounts;
 import io.otodoke.account.Role;
 import io.otodoke.account.UserAccount;
+import io.otodoke.tracking.DeliveryEstimate;
+import io.otodoke.tracking.DeliveryEstimates;
 import io.otodoke.tracking.TrackingStatus;
+import java.time.LocalDate;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,6 +102,24 @@ class EmailNotificationTest {
         Thread.sleep(1500);
         assertThat(mailsTo(SMTP, to)).hasSize(1);
         assertThat(world.rows(p)).isEqualTo(1);
+    }
+
+    @Test
+    void aForecastMovedToAnotherDayIsToldOnceWithTheNewDay() throws Exception {
+        String to = address();
+        NotifyWorld.Parcel p = world.parcel("buyer@example.jp");
+        world.subscribe(p, to, "ja");
+        DeliveryEstimates estimates = context.getBean(DeliveryEstimates.class);
+        estimates.record(p.shipmentId(), new DeliveryEstimate(LocalDate.of(2026, 12, 3), null));
+        estimates.record(p.shipmentId(), new DeliveryEstimate(LocalDate.of(2026, 12, 5), "14:00-16:00"));
+        estimates.record(p.shipmentId(), new DeliveryEstimate(LocalDate.of(2026, 12, 5), "14:00-16:00"));
+        await("the mail", Duration.ofSeconds(20), () -> mailsTo(SMTP, to).size() == 1);
+
+        MimeMessage mail = mailsTo(SMTP, to).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("【お届け予定日の変更】ヤマト運輸（クロネコヤマト） 伝票番号 " + p.trackingNumber());
+        assertThat(decoded(mail)).contains("お荷物のお届け予定日が 2026年12月5日(土) 14:00-16:00 に変わりました。");
+        Thread.sleep(1500);
+        assertThat(mailsTo(SMTP, to)).hasSize(1);
     }
 
     @Test

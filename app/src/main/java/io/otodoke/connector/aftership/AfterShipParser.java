@@ -4,6 +4,7 @@ import io.otodoke.carrier.TrackingNumbers;
 import io.otodoke.connector.CodeTable;
 import io.otodoke.connector.ParseContext;
 import io.otodoke.connector.ParsedShipment;
+import io.otodoke.tracking.DeliveryEstimate;
 import io.otodoke.connector.Payloads;
 import io.otodoke.connector.PayloadParser;
 import io.otodoke.connector.SourceTimes;
@@ -117,7 +118,8 @@ public class AfterShipParser implements PayloadParser {
                     TrackingStatus.EXPIRED, null, time, EventLocation.NONE, events.size(), context.receivedAt()));
         }
         boolean notFound = "Pending".equals(tag) && events.isEmpty();
-        return new ParsedShipment(TrackingNumbers.normalize(number), carrier(Payloads.text(t, "slug")), notFound, events);
+        return new ParsedShipment(TrackingNumbers.normalize(number), carrier(Payloads.text(t, "slug")), notFound, events,
+                expected(Payloads.text(t, "expected_delivery")));
     }
 
     private static TrackingEvent event(JsonNode c, EventTime time, int sequence, ParseContext context) {
@@ -149,5 +151,17 @@ public class AfterShipParser implements PayloadParser {
             return null;
         }
         return SLUGS.contains(slug) ? slug : SLUG_ALIASES.get(slug);
+    }
+
+    /** {@code expected_delivery}: a date, or a date and time in the destination's local time; null when absent or unreadable. */
+    private static DeliveryEstimate expected(String value) {
+        if (value == null || value.length() < 10) {
+            return null;
+        }
+        try {
+            return new DeliveryEstimate(java.time.LocalDate.parse(value.substring(0, 10)), null);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 }

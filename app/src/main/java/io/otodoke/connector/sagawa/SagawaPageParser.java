@@ -57,7 +57,7 @@ public class SagawaPageParser implements PayloadParser {
     static final String LEGACY_SUMMARY_ROW = "table[id$=:tb1] tr";
 
     /** One number as the page shows it, before its rows become events. */
-    private record Block(String number, LocalDate shipDate, String headline, List<PageRow> oldestFirst) {
+    private record Block(String number, LocalDate shipDate, String headline, List<PageRow> oldestFirst, String forecast) {
     }
 
     @Override
@@ -96,8 +96,9 @@ public class SagawaPageParser implements PayloadParser {
         }
         LocalDate anchor = block.shipDate() != null ? block.shipDate() : context.anchor();
         if (!block.oldestFirst().isEmpty()) {
-            return new ParsedShipment(block.number(), null, false,
-                    PageHistory.events("sagawa", block.oldestFirst(), WORDS, anchor, context));
+            List<TrackingEvent> events = PageHistory.events("sagawa", block.oldestFirst(), WORDS, anchor, context);
+            return new ParsedShipment(block.number(), null, false, events,
+                    block.forecast() == null ? null : PageHistory.forecast(block.forecast(), events, anchor));
         }
         String headline = block.headline();
         if (headline == null || headline.isEmpty()) {
@@ -146,7 +147,7 @@ public class SagawaPageParser implements PayloadParser {
                 state = states.get(i);
             }
             blocks.add(new Block(number(info.get("お問い合せ送り状No.")), shipDate(info.get("出荷日")),
-                    state == null ? null : PageText.clean(state.text()), rows));
+                    state == null ? null : PageText.clean(state.text()), rows, info.get("配達予定日")));
         }
         return blocks;
     }
@@ -172,7 +173,7 @@ public class SagawaPageParser implements PayloadParser {
         if (!WORDS.canMean(headline, TrackingStatus.NOT_FOUND)) {
             throw layoutChanged("the headline is '" + headline + "' but the page has no " + DETAIL);
         }
-        return List.of(new Block(number, null, headline, List.of()));
+        return List.of(new Block(number, null, headline, List.of(), null));
     }
 
     private static PageRow historyRow(String status, String when, String office) {
@@ -206,11 +207,18 @@ public class SagawaPageParser implements PayloadParser {
             String number = null;
             String headline = null;
             LocalDate shipDate = null;
+            String forecast = null;
             List<PageRow> rows = new ArrayList<>();
             for (int i = starts.get(b) + 1; i < end; i++) {
                 String[] cells = lines[i].split("\t");
                 String first = PageText.clean(cells[0]);
                 String line = PageText.clean(lines[i]);
+                if (line.startsWith("配達予定日")) {
+                    // 「配達予定日　　：」 with the forecast after the colon or on the next line
+                    String after = line.replaceFirst("^配達予定日\\s*[：:]?\\s*", "");
+                    forecast = !after.isEmpty() || i + 1 >= end ? after : PageText.clean(lines[i + 1]);
+                    continue;
+                }
                 if (number == null && !line.isEmpty() && line.chars().allMatch(Character::isDigit)) {
                     number = line; // the list row "\t444803002033\t"; its headline is the next line
                     for (int j = i + 1; j < end && headline == null; j++) {
@@ -228,7 +236,7 @@ public class SagawaPageParser implements PayloadParser {
                     }
                 }
             }
-            blocks.add(new Block(number, shipDate, headline, rows));
+            blocks.add(new Block(number, shipDate, headline, rows, forecast));
         }
         return blocks;
     }
@@ -255,7 +263,7 @@ public class SagawaPageParser implements PayloadParser {
             Element shipped = info.get("出荷日");
             LocalDate shipDate = shipped == null ? null : shipDate(shipped.text());
             String n = TrackingNumbers.normalize(number.text());
-            byNumber.put(n, new Block(n, shipDate, null, legacyRows(history)));
+            byNumber.put(n, new Block(n, shipDate, null, legacyRows(history), null));
         }
         // The summary list gives the page order and the numbers without a detail (該当なし).
         List<Block> blocks = new ArrayList<>();
@@ -273,7 +281,7 @@ public class SagawaPageParser implements PayloadParser {
                 if (state.isEmpty() || tr.text().contains("登録されておりません")) {
                     state = "該当なし";
                 }
-                blocks.add(new Block(n, null, state, List.of()));
+                blocks.add(new Block(n, null, state, List.of(), null));
             }
         }
         blocks.addAll(byNumber.values());

@@ -11,6 +11,7 @@ import io.otodoke.connector.ParsedShipment;
 import io.otodoke.connector.PayloadParser;
 import io.otodoke.connector.StatusWords;
 import io.otodoke.tracking.EventLocation;
+import io.otodoke.tracking.TrackingEvent;
 import io.otodoke.tracking.TrackingStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +109,13 @@ public class YamatoPageParser implements PayloadParser {
                 rows.add(PageRow.of(PageText.clean(item.text()), PageRow.parseTime(date.text()),
                         branch(name == null ? null : name.text(), null)));
             }
-            shipments.add(shipment(number, state == null ? null : PageText.clean(state.text()), rows, context));
+            String forecast = null;
+            for (Element dt : block.select("dt")) {
+                if (PageText.clean(dt.text()).startsWith("お届け予定日時") && dt.nextElementSibling() != null) {
+                    forecast = dt.nextElementSibling().text();
+                }
+            }
+            shipments.add(shipment(number, state == null ? null : PageText.clean(state.text()), rows, forecast, context));
         }
         return shipments;
     }
@@ -169,7 +176,7 @@ public class YamatoPageParser implements PayloadParser {
             }
             throw layoutChanged("the 2009 detail of " + number + " has neither a history table nor a not-found message");
         }
-        return shipment(number, null, legacyRows(history, number), context);
+        return shipment(number, null, legacyRows(history, number), null, context);
     }
 
     /** The 2009 history table: columns found by their header, since the mail-service variant adds 投函予定日. */
@@ -228,19 +235,23 @@ public class YamatoPageParser implements PayloadParser {
             }
             String state = i + 1 < end ? PageText.clean(lines[i + 1]) : null;
             List<PageRow> rows = new ArrayList<>();
+            String forecast = null;
             for (int j = i + 2; j < end; j++) {
                 String candidate = PageText.clean(lines[j]);
+                String item = PageText.clean(lines[j - 1]);
+                if (item.startsWith("お届け予定日時")) {
+                    forecast = candidate;
+                }
                 if (!TEXT_DATE.matcher(candidate).matches()) {
                     continue;
                 }
-                String item = PageText.clean(lines[j - 1]);
                 if (item.isEmpty() || item.endsWith("：") || item.endsWith(":")) {
                     continue; // お届け予定日時： followed by a date is the forecast, not an event
                 }
                 String name = j + 1 < end ? lines[j + 1] : null;
                 rows.add(PageRow.of(item, PageRow.parseTime(candidate), branch(name, null)));
             }
-            shipments.add(shipment(number, state, rows, context));
+            shipments.add(shipment(number, state, rows, forecast, context));
             i = end;
         }
         if (shipments.isEmpty()) {
@@ -254,7 +265,8 @@ public class YamatoPageParser implements PayloadParser {
         return mark > 0 && Character.isDigit(line.charAt(mark - 1)) && (line.indexOf('：') > mark || line.indexOf(':') > mark);
     }
 
-    private static ParsedShipment shipment(String number, String state, List<PageRow> rows, ParseContext context) {
+    private static ParsedShipment shipment(String number, String state, List<PageRow> rows, String forecast,
+                                           ParseContext context) {
         if (rows.isEmpty()) {
             if (state != null && WORDS.canMean(state, TrackingStatus.NOT_FOUND)) {
                 return new ParsedShipment(number, null, true, List.of());
@@ -262,8 +274,9 @@ public class YamatoPageParser implements PayloadParser {
             throw layoutChanged("the block of " + number + " has no events and its state '" + state
                     + "' is not a not-found word");
         }
-        return new ParsedShipment(number, null, false,
-                PageHistory.events("yamato", rows, WORDS, context.anchor(), context));
+        List<TrackingEvent> events = PageHistory.events("yamato", rows, WORDS, context.anchor(), context);
+        return new ParsedShipment(number, null, false, events,
+                forecast == null ? null : PageHistory.forecast(forecast, events, context.anchor()));
     }
 
     private static String numberAfterColon(String title) {

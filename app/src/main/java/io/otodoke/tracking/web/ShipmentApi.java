@@ -139,7 +139,8 @@ class ShipmentApi {
         }
         List<ShipmentView> page = registry.shipments(caller, status, before, limit).stream()
                 .map(s -> new ShipmentView(s.id(), s.tenantId(), s.orderId(), s.leg(), s.carrier(), s.trackingNumber(),
-                        s.status(), s.reason(), s.createdAt(), s.lastEventAt(), s.staleReason(), null, null))
+                        s.status(), s.reason(), s.createdAt(), s.lastEventAt(), s.staleReason(), null, null,
+                        s.estimate()))
                 .toList();
         return page.size() < limit ? Map.of("shipments", page)
                 : Map.of("shipments", page, "next", "/api/v1/shipments?limit=" + limit + "&before=" + page.getLast().id()

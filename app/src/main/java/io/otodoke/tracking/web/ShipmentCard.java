@@ -2,6 +2,7 @@ package io.otodoke.tracking.web;
 
 import io.otodoke.carrier.Carrier;
 import io.otodoke.carrier.CarrierDirectory;
+import io.otodoke.tracking.DeliveryEstimate;
 import io.otodoke.tracking.EventTime;
 import io.otodoke.tracking.Guidance;
 import io.otodoke.tracking.PublicShipment;
@@ -29,11 +30,12 @@ import java.util.Optional;
  *                      open): say so, and do not suggest the parcel is stuck
  * @param liveMap      the carrier sends its vans' positions (the own fleet): the pages that may show the
  *                      last mile add the live panel (fragments/live.html), the others say why there is no map
+ * @param estimate     the carrier's delivery forecast while the parcel is on its way, else null
  */
 record ShipmentCard(String carrierName, String trackingNumber, String trackingUrl, String redeliveryUrl,
                     ShipmentLeg leg, TrackingStatus status, StatusReason reason, String tone,
                     LocalDateTime lastUpdate, String staleReason, List<Line> timeline, boolean carrierUnavailable,
-                    boolean liveMap) {
+                    boolean liveMap, DeliveryEstimate estimate) {
 
     /** The advice that applies (status-model.md "Staleness", plus the carrier's exception), or null. */
     public Guidance guidance() {
@@ -42,7 +44,7 @@ record ShipmentCard(String carrierName, String trackingNumber, String trackingUr
 
     ShipmentCard unavailable(boolean unavailable) {
         return new ShipmentCard(carrierName, trackingNumber, trackingUrl, redeliveryUrl, leg, status, reason, tone,
-                lastUpdate, unavailable ? null : staleReason, timeline, unavailable, liveMap);
+                lastUpdate, unavailable ? null : staleReason, timeline, unavailable, liveMap, estimate);
     }
 
     /**
@@ -58,17 +60,18 @@ record ShipmentCard(String carrierName, String trackingNumber, String trackingUr
 
     static ShipmentCard of(PublicShipment s, CarrierDirectory carriers, Locale locale) {
         return of(carriers.find(s.carrier()), s.carrier(), s.trackingNumber(), s.leg(), s.status(), s.reason(),
-                s.lastEventAt(), s.staleReason(), s.timeline(), locale);
+                s.lastEventAt(), s.staleReason(), s.timeline(), s.estimate(), locale);
     }
 
     static ShipmentCard of(ShipmentView s, CarrierDirectory carriers, Locale locale) {
         return of(carriers.find(s.carrier()), s.carrier(), s.trackingNumber(), s.leg(), s.status(), s.reason(),
-                s.lastEventAt(), s.staleReason(), s.timeline(), locale);
+                s.lastEventAt(), s.staleReason(), s.timeline(), s.estimate(), locale);
     }
 
     private static ShipmentCard of(Optional<Carrier> carrier, String code, String number, ShipmentLeg leg,
                                    TrackingStatus status, StatusReason reason, Instant lastEventAt,
-                                   String staleReason, List<TimelineEntry> timeline, Locale locale) {
+                                   String staleReason, List<TimelineEntry> timeline, DeliveryEstimate estimate,
+                                   Locale locale) {
         boolean waiting = status == TrackingStatus.DELIVERY_ATTEMPTED || status == TrackingStatus.HELD_FOR_PICKUP;
         // Oldest first, as the Japanese carriers' own pages list a parcel's history (Yamato and
         // Japan Post, carriers.md §9), so the latest scan is read last, just above the next
@@ -79,7 +82,8 @@ record ShipmentCard(String carrierName, String trackingNumber, String trackingUr
                 waiting ? carrier.map(Carrier::redeliveryUrl).orElse(null) : null,
                 leg, status, reason, tone(status),
                 lastEventAt == null ? null : LocalDateTime.ofInstant(lastEventAt, EventTime.TOKYO),
-                staleReason, lines, false, carrier.map(Carrier::liveMap).orElse(false));
+                staleReason, lines, false, carrier.map(Carrier::liveMap).orElse(false),
+                status.isFinished() ? null : estimate);
     }
 
     private static Line line(TimelineEntry e) {

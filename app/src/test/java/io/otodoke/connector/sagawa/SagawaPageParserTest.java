@@ -191,6 +191,9 @@ class SagawaPageParserTest {
         assertThat(lines(shipments.get(0), Y2026)).containsExactly(
                 "集荷 | PICKED_UP | 2026-08-20 17:13 | 西埼玉営業所",
                 "輸送中 | IN_TRANSIT | 2026-08-20 23:09 | 関東中継センター");
+        // the forecast: its day in the year of the history, and the slot as printed
+        assertThat(shipments.get(0).estimate()).isEqualTo(
+                new io.otodoke.tracking.DeliveryEstimate(java.time.LocalDate.of(2026, 8, 21), "18～21時"));
     }
 
     /** SYNTHETIC current layout (carriers.md §3.3, not a capture): 該当なし + お荷物データが登録されておりません。 */

@@ -203,6 +203,7 @@ class YamatoPageParserTest {
                 "荷物受付 | PICKED_UP | 2026-08-06 16:44 | 埼玉日高営業所（日高中央）",
                 "発送済み | IN_TRANSIT | 2026-08-06 16:44 | 埼玉日高営業所（日高中央）",
                 "配達完了 | DELIVERED | 2026-08-08 09:08 | 別府亀川営業所（別府亀川）");
+        assertThat(shipments.get(0).estimate()).as("お届け予定日時： - is no forecast").isNull();
     }
 
     /** Real 2026 innerText: 返品 then 陸・海上切替え again; two events share 08月20日 14:52 and keep page order. */
@@ -237,6 +238,10 @@ class YamatoPageParserTest {
                 "依頼受付（再配達） | DELIVERY_ATTEMPTED/RESCHEDULED | 2027-01-01 20:15 | 新宿営業所（新宿）",
                 "配達完了（宅配ボックス） | DELIVERED/PARCEL_LOCKER | 2027-01-02 15:40 | 新宿営業所（新宿）");
         assertThat(shipments.get(1).events()).isEmpty();
+        // お届け予定日時 01月02日 of a parcel whose history began in December: the new year
+        assertThat(shipments.get(0).estimate()).isEqualTo(
+                new io.otodoke.tracking.DeliveryEstimate(java.time.LocalDate.of(2027, 1, 2), "14:00-16:00"));
+        assertThat(shipments.get(1).estimate()).isNull();
     }
 
     /** The button label and the page's other words never become events (carriers.md §3.1 quirks). */

@@ -93,6 +93,21 @@ class TrackingPagesTest {
     }
 
     @Test
+    void theCarriersForecastIsShownWhileThePackageIsOnItsWay() throws Exception {
+        api("/api/v1/shipments", """
+                {"carrier":"sagawa","trackingNumber":"400011113333"}""");
+        long id = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select id from shipments where tracking_number = '400011113333'").query(Long.class).single();
+        context.getBean(io.otodoke.tracking.DeliveryEstimates.class).record(id,
+                new io.otodoke.tracking.DeliveryEstimate(java.time.LocalDate.of(2026, 11, 21), "18～21時"));
+
+        assertThat(page(get("/track").param("numbers", "400011113333")))
+                .contains("お届け予定", "2026年11月21日(土)", "18～21時", "（配送業者の予定）");
+        assertThat(page(get("/track").param("numbers", "400011113333").param("lang", "en")))
+                .contains("Expected delivery", "Sat 21 Nov 2026", "(as the carrier expects)");
+    }
+
+    @Test
     void japaneseByDefaultEnglishOnRequestRememberedInACookie() throws Exception {
         assertThat(page(get("/"))).contains("<html lang=\"ja\"", "お荷物の配送状況を調べる", "日本語", "English");
         assertThat(page(get("/").header("Accept-Language", "en-GB,en;q=0.8")))
