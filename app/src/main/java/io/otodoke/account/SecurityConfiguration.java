@@ -74,6 +74,7 @@ class SecurityConfiguration {
                         // webhooks: no credential, because the signature over the body is the
                         // authentication; WebhookApi checks it before anything is stored
                         .requestMatchers(POST, "/api/v1/webhooks/*").permitAll()
+                        .requestMatchers(POST, "/api/v1/line/webhook").permitAll()
                         // driver phones (Traccar Client / OsmAnd protocol): no credential, because the
                         // protocol has none; the device id identifies the phone, as with Traccar, and a
                         // position is stored only for a device id an operator registered (docs/security.md)

@@ -89,6 +89,35 @@ class LineChannel implements Channel {
         return outcome(n.id(), status);
     }
 
+    /**
+     * Answers a message the user sent to the official account (developers.line.biz/en/reference/
+     * messaging-api/#send-reply-message): a reply token works once, within a minute, and costs no
+     * message of the monthly quota. True when LINE took it; a failed reply is only logged.
+     */
+    boolean reply(String replyToken, String text) {
+        String body = JSON.writeValueAsString(Map.of("replyToken", replyToken,
+                "messages", List.of(Map.of("type", "text", "text", text))));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.baseUrl() + "/v2/bot/message/reply"))
+                .timeout(properties.timeout())
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + properties.channelAccessToken())
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status / 100 != 2) {
+                log.info("LINE refused a reply ({})", status);
+            }
+            return status / 100 == 2;
+        } catch (IOException e) {
+            log.info("LINE reply failed: {}", e.getClass().getSimpleName());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** What LINE's answer means for this message (developers.line.biz/en/reference/messaging-api/#status-codes). */
     static Delivery outcome(long id, int status) {
         if (status / 100 == 2) {

@@ -127,7 +127,8 @@ class AccessMatrixTest {
      * Expected status per caller: ANON, OP_A (operator of A), OP_B (operator of B), SELLER_S1 (a
      * seller of A), DRIVER_A (a driver's device token in A), ADMIN. {x} are placeholders; {new}
      * is a fresh number for each call. A webhook takes no credential but a signature of its body:
-     * without one, every caller gets 401, whatever its role. The OsmAnd protocol takes no credential
+     * without one, every caller gets 401, whatever its role (LINE's webhook: 404 on a server where
+     * LINE is not set up, as here). The OsmAnd protocol takes no credential
      * either, the device id names the vehicle: an unknown one is 400 for every caller. Positions and
      * vehicles are written by the tenant's operator only; B's operator naming A's device gets an item
      * error (422 when it is the only item), never a position in A.
@@ -164,6 +165,7 @@ class AccessMatrixTest {
             GET    /api/v1/audit                                | 401 403 403 403 403 200
             GET    /api/v1/connectors                           | 401 200 200 403 403 200
             POST   /api/v1/webhooks/generic   {}                | 401 401 401 401 401 401
+            POST   /api/v1/line/webhook       {}                | 404 404 404 404 404 404
             GET    /api/v1/positions/osmand?id=unknown-{run}&lat=35.68&lon=139.76 | 400 400 400 400 400 400
             POST   /api/v1/positions/osmand   osmand            | 400 400 400 400 400 400
             POST   /api/v1/positions          position          | 401 200 422 403 403 403
@@ -209,7 +211,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(48 * 6);
+        assertThat(cells).isEqualTo(49 * 6);
     }
 
     @Test

@@ -30,16 +30,22 @@ class FakeLine implements AutoCloseable {
     record Push(String to, String text, String retryKey, int status) {
     }
 
+    /** One reply to a user's message, as received. */
+    record Reply(String replyToken, String text) {
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
     private final List<Push> received = new CopyOnWriteArrayList<>();
+    private final List<Reply> replies = new CopyOnWriteArrayList<>();
     private final Set<String> acceptedKeys = ConcurrentHashMap.newKeySet();
     private final Map<String, Deque<String>> plans = new ConcurrentHashMap<>();
 
     FakeLine() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v2/bot/message/push", this::push);
+        server.createContext("/v2/bot/message/reply", this::reply);
         server.start();
     }
 
@@ -59,6 +65,33 @@ class FakeLine implements AutoCloseable {
     /** The messages LINE took: each retry key once. */
     List<Push> accepted(String userId) {
         return to(userId).stream().filter(p -> p.status() == 200 || p.status() == 500).toList();
+    }
+
+    /** The replies to this reply token (LINE takes one). */
+    List<Reply> repliesTo(String replyToken) {
+        return replies.stream().filter(r -> replyToken.equals(r.replyToken())).toList();
+    }
+
+    /** The reply endpoint: bearer token, a reply token and one to five text messages; 200 with {}. */
+    private void reply(HttpExchange x) throws IOException {
+        int status = 400;
+        try {
+            JsonNode body = JSON.readTree(x.getRequestBody().readAllBytes());
+            String token = body.path("replyToken").asString(null);
+            String text = body.path("messages").path(0).path("text").asString(null);
+            if (!("Bearer " + TOKEN).equals(x.getRequestHeaders().getFirst("Authorization"))) {
+                status = 401;
+            } else if (token != null && text != null && !text.isEmpty() && text.length() <= 5000) {
+                replies.add(new Reply(token, text));
+                status = 200;
+            }
+        } catch (RuntimeException e) {
+            status = 400;
+        }
+        byte[] out = "{}".getBytes(StandardCharsets.UTF_8);
+        x.sendResponseHeaders(status, out.length);
+        x.getResponseBody().write(out);
+        x.close();
     }
 
     private void push(HttpExchange x) throws IOException {

@@ -18,15 +18,16 @@ class LineChannelTest {
 
     @Test
     void withoutATokenLineIsNotAvailable() {
-        LineChannel off = new LineChannel(new LineProperties(null, " ", null));
+        LineChannel off = new LineChannel(new LineProperties(null, " ", null, null, null));
         assertThat(off.invalidAddress(USER)).contains("otodoke.notify.line.channel-access-token");
         assertThat(off.send(notification("ja", "s", Map.of())).outcome()).isEqualTo(Delivery.Outcome.RETRY);
-        assertThat(new LineProperties(null, "secret-token", null).toString()).doesNotContain("secret-token");
+        assertThat(new LineProperties(null, "secret-token", null, "channel-secret", null).toString())
+                .doesNotContain("secret-token", "channel-secret");
     }
 
     @Test
     void anAddressIsALineUserId() {
-        LineChannel on = new LineChannel(new LineProperties(null, "t", null));
+        LineChannel on = new LineChannel(new LineProperties(null, "t", null, null, null));
         assertThat(on.invalidAddress(USER)).isNull();
         assertThat(on.invalidAddress("someone@example.jp")).isNotNull();
         assertThat(on.invalidAddress("@otodoke")).isNotNull(); // a LINE id people type is not a user id

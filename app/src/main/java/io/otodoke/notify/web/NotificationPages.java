@@ -1,6 +1,8 @@
 package io.otodoke.notify.web;
 
 import io.otodoke.account.Caller;
+import io.otodoke.notify.LineLinks;
+import io.otodoke.notify.LineProperties;
 import io.otodoke.notify.Milestone;
 import io.otodoke.notify.PreferenceStore;
 import io.otodoke.notify.Preferences;
@@ -35,11 +37,16 @@ class NotificationPages {
     private final PreferenceStore preferences;
     private final Subscriptions subscriptions;
     private final ShipmentRegistry registry;
+    private final LineLinks lineLinks;
+    private final LineProperties line;
 
-    NotificationPages(PreferenceStore preferences, Subscriptions subscriptions, ShipmentRegistry registry) {
+    NotificationPages(PreferenceStore preferences, Subscriptions subscriptions, ShipmentRegistry registry,
+                      LineLinks lineLinks, LineProperties line) {
         this.preferences = preferences;
         this.subscriptions = subscriptions;
         this.registry = registry;
+        this.lineLinks = lineLinks;
+        this.line = line;
     }
 
     @GetMapping("/account/notifications")
@@ -47,7 +54,31 @@ class NotificationPages {
         model.addAttribute("preferences", preferences.of(userOf(caller)));
         model.addAttribute("milestones", List.of(Milestone.values()));
         model.addAttribute("deliveryDay", Milestone.deliveryDayMilestones());
+        model.addAttribute("lineAvailable", line.linkable());
+        model.addAttribute("lineLinked", line.linkable() && lineLinks.lineUserOf(userOf(caller)).isPresent());
+        model.addAttribute("lineAddFriendUrl", line.addFriendUrl());
         return "notify/preferences";
+    }
+
+    /** A one-time code to send to the LINE official account, shown once on the settings page. */
+    @PostMapping("/account/notifications/line/code")
+    String lineCode(Caller caller, RedirectAttributes redirect) {
+        long user = userOf(caller);
+        if (line.linkable()) {
+            LineLinks.Code code = lineLinks.newCode(user, caller.tenantId(), caller.email());
+            redirect.addFlashAttribute("lineCode", code.code());
+            redirect.addFlashAttribute("lineCodeExpires",
+                    java.time.LocalDateTime.ofInstant(code.expiresAt(), java.time.ZoneId.of("Asia/Tokyo")));
+        }
+        return "redirect:/account/notifications#line";
+    }
+
+    /** Ends the link and every LINE subscription of the user. */
+    @PostMapping("/account/notifications/line/unlink")
+    String lineUnlink(Caller caller, RedirectAttributes redirect) {
+        lineLinks.unlink(userOf(caller), null);
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/account/notifications#line";
     }
 
     @PostMapping("/account/notifications")
