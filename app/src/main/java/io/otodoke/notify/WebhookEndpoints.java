@@ -48,10 +48,12 @@ public class WebhookEndpoints {
     private final WebhookProperties properties;
     private final WebhookPoster poster;
     private final ObjectMapper json;
+    private final OperatorAlerts alerts;
     private final Clock clock;
 
     WebhookEndpoints(JdbcClient jdbc, Subscriptions subscriptions, AuditLog audit, WebhookProperties properties,
-                     WebhookPoster poster, ObjectMapper json, Clock clock) {
+                     WebhookPoster poster, ObjectMapper json, OperatorAlerts alerts, Clock clock) {
+        this.alerts = alerts;
         this.jdbc = jdbc;
         this.poster = poster;
         this.json = json;
@@ -228,6 +230,7 @@ public class WebhookEndpoints {
     private void alert(long tenantId, long id, String why) {
         audit.record(null, tenantId, DISABLED, "webhook-endpoint:" + id);
         log.warn("Webhook endpoint {} of tenant {} disabled: {}", id, tenantId, why);
+        find(tenantId, id).ifPresent(e -> alerts.webhookDisabled(tenantId, id, e.url(), why));
     }
 
     private static WebhookEndpoint row(ResultSet rs, int n) throws SQLException {

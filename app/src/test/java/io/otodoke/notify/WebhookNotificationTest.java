@@ -3,6 +3,8 @@ package io.otodoke.notify;
 import static io.otodoke.notify.NotifyWorld.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.otodoke.OtodokeTest;
 import io.otodoke.account.AuditLog;
 import io.otodoke.tracking.TrackingStatus;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -54,9 +58,22 @@ class WebhookNotificationTest {
         }
     }
 
+    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
     @AfterAll
     static void stop() {
         RECEIVER.close();
+        SMTP.stop();
     }
 
     @Autowired
@@ -153,6 +170,9 @@ class WebhookNotificationTest {
         RECEIVER.answer(path, 503);
         NotifyWorld.Parcel p = world.parcel("buyer@example.jp");
         var created = endpoints.create(p.tenantId(), RECEIVER.url(path), EnumSet.allOf(Milestone.class), "test");
+        String operator = "op-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
+        context.getBean(io.otodoke.account.Accounts.class).create(NotifyWorld.SYSTEM_ADMIN, new io.otodoke.account.Accounts.NewUser(
+                operator, "店長", io.otodoke.account.Role.OPERATOR, p.tenantId(), null, "operator-password-1"));
         long subscription = world.jdbc.sql("select id from notify_subscriptions where tenant_id = ? and channel = 'webhook'")
                 .param(p.tenantId()).query(Long.class).single();
         for (int i = 0; i < 20; i++) { // twenty messages due now, each failing once
@@ -168,6 +188,11 @@ class WebhookNotificationTest {
         assertThat(e.disabledReason()).isEqualTo("20 failed tries in a row");
         assertThat(audit.recent(100, WebhookEndpoints.DISABLED)).filteredOn(a -> a.target().equals("webhook-endpoint:" + id))
                 .singleElement().satisfies(a -> assertThat(a.tenantId()).isEqualTo(p.tenantId()));
+        // the shop's operator is told by e-mail, once
+        await("the operator's mail", Duration.ofSeconds(20), () -> NotifyWorld.mailsTo(SMTP, operator).size() == 1);
+        jakarta.mail.internet.MimeMessage alert = NotifyWorld.mailsTo(SMTP, operator).getFirst();
+        assertThat(alert.getSubject()).contains("Webhook の送信先を停止しました");
+        assertThat((String) alert.getContent()).contains(path, "20 failed tries in a row", "/webhooks");
 
         // its messages fail without a POST
         world.jdbc.sql("update notify_notifications set next_attempt_at = now() where shipment_id = ?").param(p.shipmentId()).update();
