@@ -33,7 +33,7 @@ final class Links {
         return HXXP.matcher(text.replace("[.]", ".")).replaceAll("http");
     }
 
-    /** The URLs in already NFKC-normalised text, in order, each span trimmed (two readings when trimming changes an IDN host). */
+    /** The URLs in already NFKC-normalised text, in order, each span trimmed (both readings when trimming cuts a Unicode host). */
     static List<String> extract(String normalizedText) {
         Set<String> found = new LinkedHashSet<>();
         for (LinkSpan span : EXTRACTOR.extractLinks(normalizedText)) {
@@ -43,7 +43,8 @@ final class Links {
             if (!ascii.isEmpty()) {
                 found.add(ascii);
             }
-            if (!idn.equals(ascii) && hostOf(idn).chars().anyMatch(c -> c >= 128) && !hostOf(idn).equals(hostOf(ascii))) {
+            if (!idn.equals(ascii) && hostOf(idn).chars().anyMatch(c -> c >= 128) && !hostOf(idn).equals(hostOf(ascii))
+                    && underPublicSuffix(idn)) {
                 found.add(idn);
             }
         }
@@ -66,6 +67,15 @@ final class Links {
             s = s.substring(0, s.length() - 1);
         }
         return s.endsWith("://") ? "" : s;
+    }
+
+    /**
+     * Only a Unicode reading that ends in a real public suffix is kept: "example.comです" is a URL
+     * followed by Japanese, "例え.jp" a Japanese host.
+     */
+    private static boolean underPublicSuffix(String url) {
+        Link link = Link.parse(url);
+        return link != null && link.registrableDomain() != null;
     }
 
     private static String hostOf(String url) {
