@@ -9,6 +9,8 @@ import java.util.Set;
 /** The reasons found so far, each (code, evidence) once; sorted by severity, then code, for a stable answer. */
 final class Findings {
 
+    private static final Comparator<Reason> ORDER = Comparator.comparing(Reason::severity).thenComparing(Reason::code);
+
     private final Set<Reason> reasons = new LinkedHashSet<>();
 
     void add(Signal signal, String evidence) {
@@ -25,7 +27,7 @@ final class Findings {
 
     List<Reason> sorted() {
         List<Reason> list = new ArrayList<>(reasons);
-        list.sort(Comparator.comparing(Reason::severity).thenComparing(Reason::code));
+        list.sort(ORDER);
         return list;
     }
 }

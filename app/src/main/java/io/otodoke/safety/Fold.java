@@ -67,45 +67,41 @@ final class Fold {
         if (maxEdits == 0) {
             return false;
         }
-        int m = token.length();
         char first = token.charAt(0);
         for (int j = text.indexOf(first); j >= 0; j = text.indexOf(first, j + 1)) {
-            int n = Math.min(text.length() - j, m + maxEdits);
-            if (n < m - maxEdits) {
-                break;
-            }
-            if (bestPrefixDistance(token, text, j, n) <= maxEdits) {
+            if (within(token, 1, text, j + 1, maxEdits)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The least edit distance between the token and any prefix of text[from, from+n) (optimal string alignment). */
-    private static int bestPrefixDistance(String p, String t, int from, int n) {
+    /**
+     * Whether token[i..] matches a prefix of text[j..] with at most k edits (substitution,
+     * insertion, deletion, adjacent transposition): a scan to the first difference, then each edit
+     * tried — linear for the one or two edits allowed, and without allocating.
+     */
+    private static boolean within(String p, int i, String t, int j, int k) {
         int m = p.length();
-        int[][] d = new int[m + 1][n + 1];
-        for (int i = 0; i <= m; i++) {
-            d[i][0] = i;
+        int n = t.length();
+        while (i < m && j < n && p.charAt(i) == t.charAt(j)) {
+            i++;
+            j++;
         }
-        for (int j = 0; j <= n; j++) {
-            d[0][j] = j;
+        if (i == m) {
+            return true;
         }
-        for (int i = 1; i <= m; i++) {
-            for (int j = 1; j <= n; j++) {
-                int cost = p.charAt(i - 1) == t.charAt(from + j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && p.charAt(i - 1) == t.charAt(from + j - 2) && p.charAt(i - 2) == t.charAt(from + j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-            }
+        if (j == n) {
+            return m - i <= k;
         }
-        int best = Integer.MAX_VALUE;
-        for (int j = 0; j <= n; j++) {
-            best = Math.min(best, d[m][j]);
+        if (k == 0) {
+            return false;
         }
-        return best;
+        return within(p, i + 1, t, j + 1, k - 1)
+                || within(p, i, t, j + 1, k - 1)
+                || within(p, i + 1, t, j, k - 1)
+                || i + 1 < m && j + 1 < n && p.charAt(i) == t.charAt(j + 1) && p.charAt(i + 1) == t.charAt(j)
+                && within(p, i + 2, t, j + 2, k - 1);
     }
 
     /** Edits allowed for a brand token of this length (§4.3: 1–2). */

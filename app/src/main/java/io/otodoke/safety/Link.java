@@ -21,9 +21,16 @@ import java.util.Locale;
  * @param registrableDomain the ICANN registrable domain, or null (IP, or no public suffix)
  * @param privateSuffix     the host sits under a suffix of the PSL's private section (hosting, dynamic DNS)
  * @param rest              path, query and fragment
+ * @param shown             the link as text that no viewer turns into a link: {@code hxxps://example[.]com/…} [design, §0.2]
  */
 record Link(String raw, String scheme, String host, String unicodeHost, boolean invisible, boolean ip,
-            String registrableDomain, boolean privateSuffix, String rest) {
+            String registrableDomain, boolean privateSuffix, String rest, String shown) {
+
+    Link(String raw, String scheme, String host, String unicodeHost, boolean invisible, boolean ip,
+         String registrableDomain, boolean privateSuffix, String rest) {
+        this(raw, scheme, host, unicodeHost, invisible, ip, registrableDomain, privateSuffix, rest,
+                Defang.url(scheme, unicodeHost, rest));
+    }
 
     private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.NONTRANSITIONAL_TO_UNICODE);
 
@@ -140,10 +147,5 @@ record Link(String raw, String scheme, String host, String unicodeHost, boolean 
     String tld() {
         int dot = host.lastIndexOf('.');
         return dot < 0 ? host : host.substring(dot + 1);
-    }
-
-    /** The link as text that no viewer turns into a link: {@code hxxps://example[.]com/…} [design, §0.2]. */
-    String defanged() {
-        return Defang.url(scheme, unicodeHost, rest);
     }
 }

@@ -30,7 +30,8 @@ final class Links {
 
     /** Undoes defanging: {@code hxxp} → {@code http}, {@code [.]} → {@code .}. */
     static String refang(String text) {
-        return HXXP.matcher(text.replace("[.]", ".")).replaceAll("http");
+        String s = text.replace("[.]", ".");
+        return s.indexOf('x') < 0 && s.indexOf('X') < 0 ? s : HXXP.matcher(s).replaceAll("http");
     }
 
     /** The URLs in already NFKC-normalised text, in order, each span trimmed (both readings when trimming cuts a Unicode host). */

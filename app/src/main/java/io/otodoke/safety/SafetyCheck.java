@@ -41,6 +41,15 @@ public class SafetyCheck {
         return new SafetyCheck(directory, new TrackingNumberDetector(directory), SafetyProperties.defaults());
     }
 
+    /**
+     * The URL parsing and Public Suffix List lookup alone (host, UTS #46, registrable domain), or
+     * null: the first step of every URL check, and the baseline of {@code ./otodoke bench safety}.
+     */
+    public static String registrableDomain(String url) {
+        Link link = Link.parse(url);
+        return link == null ? null : link.registrableDomain();
+    }
+
     /** One bare URL, with no message around it. */
     public SafetyResult checkUrl(String url) {
         return check(MessageInput.url(url), null);
@@ -54,12 +63,12 @@ public class SafetyCheck {
     public SafetyResult check(MessageInput input, ExpectedParcels parcels) {
         Findings findings = new Findings();
         // 1. normalise
-        String text = Normalizer.normalize(input.text(), Normalizer.Form.NFKC);
+        String text = nfkc(input.text());
         String refanged = Links.refang(text);
         Sender sender = Sender.of(input.sender());
         List<Link> links = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>(Links.extract(refanged));
-        input.urls().forEach(u -> seen.add(Links.refang(Normalizer.normalize(u, Normalizer.Form.NFKC)).strip()));
+        Set<String> seen = new LinkedHashSet<>(text.isBlank() ? List.of() : Links.extract(refanged));
+        input.urls().forEach(u -> seen.add(Links.refang(nfkc(u)).strip()));
         for (String u : seen) {
             Link link = Link.parse(u);
             if (link != null) {
@@ -74,22 +83,35 @@ public class SafetyCheck {
             UrlSignals.check(link, officialDomains, findings);
         }
         // 4. the carriers' rules on the message as a whole, 6. text
-        String lower = Fold.lookalikes(text);
-        messageRules(input, lower, links.isEmpty(), brands, findings);
+        boolean bareLinks = text.isBlank() && input.headers() == null && input.attachments().isEmpty();
+        if (!bareLinks) {
+            messageRules(input, Fold.lookalikes(text), links.isEmpty(), brands, findings);
+        }
         // 7. sender
         senderRules(input.channel(), sender, input.headers(), brands, findings);
         // 8. tracking numbers and the user's parcels
         List<OfficialLink> official = new ArrayList<>();
-        List<String> numbers = trackingNumbers(text, links, brands, parcels, findings, official);
+        List<String> numbers = text.isBlank() && parcels == null ? List.of()
+                : trackingNumbers(text, links, brands, parcels, findings, official);
         if (!brands.isEmpty()) {
             official.addAll(0, brands.getFirst().officialLinks());
         }
         // 9. decide
         List<Reason> reasons = findings.sorted();
-        List<CheckedLink> checked = links.stream().map(l -> new CheckedLink(l.defanged(), l.unicodeHost(),
+        List<CheckedLink> checked = links.stream().map(l -> new CheckedLink(l.shown(), l.unicodeHost(),
                 l.registrableDomain(), l.registrableDomain() != null && officialDomains.contains(l.registrableDomain()))).toList();
         return new SafetyResult(decide(reasons), brands.isEmpty() ? null : brands.getFirst().code(), reasons, checked,
                 numbers, official);
+    }
+
+    /** NFKC; plain ASCII (most URLs) is already in that form. */
+    private static String nfkc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return Normalizer.normalize(s, Normalizer.Form.NFKC);
+            }
+        }
+        return s;
     }
 
     Verdict decide(List<Reason> reasons) {
@@ -112,6 +134,9 @@ public class SafetyCheck {
 
     /** The brands claimed by the sender (first) and the text, in order of appearance (§5 step 2). */
     private static List<Brand> claimedBrands(String text, Sender sender, Findings findings) {
+        if (text.isEmpty() && sender.text().isEmpty()) {
+            return List.of();
+        }
         Map<Brand, Integer> found = new LinkedHashMap<>();
         for (Brand b : Brands.ALL) {
             if (b.sendsFrom(sender.domain()) || firstAlias(b, Fold.lookalikes(sender.text())) >= 0) {
@@ -161,7 +186,7 @@ public class SafetyCheck {
         if (brands.isEmpty()) {
             return;
         }
-        String shown = link.defanged();
+        String shown = link.shown();
         String domain = link.registrableDomain();
         boolean onAList = domain != null && (Brands.NEUTRAL_LINKS.contains(domain)
                 || brands.stream().anyMatch(b -> b.linkDomains().contains(domain) || b.assetDomains().contains(domain)));

@@ -1,6 +1,7 @@
 package io.otodoke.safety;
 
 import com.ibm.icu.text.SpoofChecker;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,6 +12,7 @@ final class UrlSignals {
 
     /** UTS #39 with the HIGHLY_RESTRICTIVE level: passes クロネコヤマト, fails аmazon with a Cyrillic а (§6.2). */
     private static final SpoofChecker RESTRICTIVE = new SpoofChecker.Builder()
+            .setChecks(SpoofChecker.RESTRICTION_LEVEL | SpoofChecker.MIXED_NUMBERS)
             .setRestrictionLevel(SpoofChecker.RestrictionLevel.HIGHLY_RESTRICTIVE).build();
 
     private UrlSignals() {
@@ -20,7 +22,7 @@ final class UrlSignals {
         if (link.registrableDomain() != null && officialDomains.contains(link.registrableDomain())) {
             return;
         }
-        String shown = link.defanged();
+        String shown = link.shown();
         if (link.ip()) {
             out.add(Signal.IP_HOST, shown);
         }
@@ -38,13 +40,16 @@ final class UrlSignals {
             hostSignals(link, shown, officialDomains, out);
         }
         String rest = link.rest().toLowerCase(Locale.ROOT);
-        if (Wording.REDIRECT.matcher(rest).find()) {
+        if (rest.indexOf('=') >= 0 && Wording.REDIRECT.matcher(rest).find()) {
             out.add(Signal.REDIRECT_PARAMETER, shown);
         }
-        if (HostLists.KIT_MARKERS.stream().anyMatch(rest::contains)) {
-            out.add(Signal.KIT_MARKER, shown);
+        for (String marker : HostLists.KIT_MARKERS) {
+            if (rest.contains(marker)) {
+                out.add(Signal.KIT_MARKER, shown);
+                break;
+            }
         }
-        if (Wording.URL_CREDENTIAL.matcher(link.host()).find() || Wording.URL_CREDENTIAL.matcher(rest).find()) {
+        if (containsAny(link.host(), Wording.URL_CREDENTIAL_WORDS) || containsAny(rest, Wording.URL_CREDENTIAL_WORDS)) {
             out.add(Signal.CREDENTIAL_KEYWORD_IN_URL, shown);
         }
         if (!link.ip() && HostLists.CHEAP_TLDS.contains(link.tld())) {
@@ -81,11 +86,9 @@ final class UrlSignals {
         if (brandToken != null) {
             out.add(Signal.BRAND_TOKEN_OUTSIDE_OFFICIAL, shown + " (" + brandToken + ")");
         }
-        for (String official : officialDomains) {
-            if (host.startsWith(official + ".") || host.contains("." + official + ".")) {
-                out.add(Signal.OFFICIAL_DOMAIN_AS_SUBDOMAIN, shown + " (" + official.replace(".", "[.]") + ")");
-                break;
-            }
+        String embedded = officialPrefix(host, officialDomains);
+        if (embedded != null) {
+            out.add(Signal.OFFICIAL_DOMAIN_AS_SUBDOMAIN, shown + " (" + embedded.replace(".", "[.]") + ")");
         }
         if (host.contains("co-jp") || host.contains("cojp") || host.contains("co.ip") || host.contains("co_jp")) {
             out.add(Signal.CO_JP_IMITATION, shown);
@@ -96,17 +99,37 @@ final class UrlSignals {
                 break;
             }
         }
-        if (brandToken == null) {
+        if (brandToken == null && !link.rest().isEmpty()) {
             String path = Fold.lookalikes(link.rest());
-            for (Brand b : Brands.ALL) {
-                String hit = b.hostTokens().stream().filter(path::contains).findFirst().orElse(null);
-                if (hit != null) {
-                    out.add(Signal.BRAND_IN_PATH_ONLY, shown + " (" + hit + ")");
+            for (String token : TOKENS) {
+                if (path.contains(token)) {
+                    out.add(Signal.BRAND_IN_PATH_ONLY, shown + " (" + token + ")");
                     break;
                 }
             }
         }
     }
+
+    /** An official domain that the host continues with more labels ({@code amazon.co.jp.<x>.<tld>}), or null. */
+    private static String officialPrefix(String host, java.util.Set<String> officialDomains) {
+        for (int start = 0; start >= 0 && start < host.length(); start = nextLabel(host, start)) {
+            for (int dot = host.indexOf('.', start); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+                String candidate = host.substring(start, dot);
+                if (officialDomains.contains(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int nextLabel(String host, int from) {
+        int dot = host.indexOf('.', from);
+        return dot < 0 ? -1 : dot + 1;
+    }
+
+    /** Every brand's host tokens, Latin ones with the edits they allow. */
+    private static final List<String> TOKENS = Brands.ALL.stream().flatMap(b -> b.hostTokens().stream()).distinct().toList();
 
     /** The first brand token (or typo of one) in any label the registrant chose, or null. */
     static String brandToken(String[] asciiLabels, String[] unicodeLabels) {
@@ -116,12 +139,10 @@ final class UrlSignals {
             }
             String folded = Fold.label(label);
             String joined = folded.indexOf('-') >= 0 ? folded.replace("-", "") : folded;
-            for (Brand b : Brands.ALL) {
-                for (String token : b.hostTokens()) {
-                    if (token.charAt(0) < 128 && (Fold.containsNear(folded, token, Fold.maxEdits(token))
-                            || joined != folded && joined.contains(token))) {
-                        return token;
-                    }
+            for (String token : TOKENS) {
+                if (token.charAt(0) < 128 && (Fold.containsNear(folded, token, Fold.maxEdits(token))
+                        || joined != folded && joined.contains(token))) {
+                    return token;
                 }
             }
         }
@@ -130,11 +151,9 @@ final class UrlSignals {
                 continue;
             }
             String folded = Fold.label(u);
-            for (Brand b : Brands.ALL) {
-                for (String token : b.hostTokens()) {
-                    if (folded.contains(token) || token.charAt(0) < 128 && Fold.containsNear(folded, token, Fold.maxEdits(token))) {
-                        return token;
-                    }
+            for (String token : TOKENS) {
+                if (folded.contains(token) || token.charAt(0) < 128 && Fold.containsNear(folded, token, Fold.maxEdits(token))) {
+                    return token;
                 }
             }
         }
@@ -154,6 +173,15 @@ final class UrlSignals {
             }
         }
         return latin && lookalike;
+    }
+
+    private static boolean containsAny(String s, List<String> words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isLongHex(String label) {

@@ -60,10 +60,11 @@ final class Wording {
     static final Pattern RISKY_ATTACHMENT = words("\\.(zip|rar|7z|lzh|gz|iso|img|exe|scr|com|bat|cmd|js|vbs|lnk|jar|apk|html?|shtml"
             + "|docx?|docm|xlsx?|xlsm|pptm|one|hta|svg)$");
 
-    /** Credential or payment words in a URL (§4.3 CREDENTIAL_KEYWORD_IN_URL). */
-    static final Pattern URL_CREDENTIAL = words("log-?in|sign-?in|verify|verification|account|card|pay|billing|secure|update"
-            + "|confirm|auth|password|wallet|bank");
+    /** Credential or payment words in a URL (§4.3 CREDENTIAL_KEYWORD_IN_URL); looked for in the lower-cased URL. */
+    static final java.util.List<String> URL_CREDENTIAL_WORDS = java.util.List.of("login", "log-in", "signin", "sign-in",
+            "verify", "verification", "account", "card", "pay", "billing", "secure", "update", "confirm", "auth",
+            "password", "wallet", "bank");
 
-    /** A URL carried inside another URL's query (§4.3 REDIRECT_PARAMETER). */
-    static final Pattern REDIRECT = words("[?&][^=&#]*=(https?(:|%3a)|%2f%2f|//|www\\.)");
+    /** A URL carried inside another URL's query (§4.3 REDIRECT_PARAMETER); matched on the lower-cased URL. */
+    static final Pattern REDIRECT = Pattern.compile("[?&][^=&#]*=(https?(:|%3a)|%2f%2f|//|www\\.)");
 }
