@@ -108,6 +108,9 @@ final class Brands {
                 List.of(new OfficialLink(code, Kind.CHECK, home)));
     }
 
+    /** Shops whose parcels travel with the carriers too: a carrier's valid number is not "invalid" for them. */
+    static final Set<String> SHIPS_WITH_OTHER_CARRIERS = Set.of("amazon");
+
     /** Neutral trackers: official for any brand (§1.1). */
     static final Set<String> NEUTRAL_LINKS = Set.of("17track.net", "aftership.com");
 

@@ -297,8 +297,8 @@ public class SafetyCheck {
 
     // --- 8. tracking numbers ---
 
-    private static final Pattern LABELLED_NUMBER = Pattern.compile("(?i)(伝票番号|追跡番号|お問い?合わ?せ番号|問い?合わ?せ番号"
-            + "|送り状番号|荷物番号|tracking (?:number|no\\.?|#))\\s*[:は]?\\s*([0-9A-Z][0-9A-Z \\-]{6,28}[0-9A-Z])");
+    private static final Pattern LABELLED_NUMBER = Pattern.compile("(伝票番号|追跡番号|お問い?合わ?せ番号|問い?合わ?せ番号"
+            + "|送り状番号|荷物番号|(?i:tracking (?:number|no\\.?|#)))\\s*[:は]?\\s*([0-9A-Z][0-9A-Z\\-]{6,28}[0-9A-Z])");
     private static final Pattern BARE_NUMBER = Pattern.compile(
             "(?<![0-9A-Za-z\\-])(\\d{4}-\\d{4}-\\d{4}|\\d{12}|[A-Z]{2}\\d{9}[A-Z]{2}|TB[ACM]\\d{12})(?![0-9A-Za-z\\-])");
 
@@ -318,15 +318,25 @@ public class SafetyCheck {
             numbers.add(TrackingNumbers.normalize(bare.group(1)));
         }
         Brand brand = brands.isEmpty() ? null : brands.getFirst();
+        Set<String> claimedCarriers = new LinkedHashSet<>();
+        brands.forEach(b -> {
+            if (b.carrier() != null) {
+                claimedCarriers.add(b.carrier());
+            }
+        });
+        // Amazon hands parcels to Yamato, Sagawa and Japan Post too: its messages carry their numbers
+        boolean anyCarrier = brands.stream().anyMatch(b -> Brands.SHIPS_WITH_OTHER_CARRIERS.contains(b.code()));
         for (String n : numbers) {
             TrackingNumberDetection detection = detector.detect(n);
-            if (brand != null && brand.carrier() != null) {
+            if (!claimedCarriers.isEmpty()) {
                 TrackingNumberCandidate fit = detection.candidates().stream()
-                        .filter(c -> c.carrier().equals(brand.carrier())).findFirst().orElse(null);
-                if (fit == null) {
+                        .filter(c -> claimedCarriers.contains(c.carrier())).findFirst().orElse(null);
+                if (fit == null && !(anyCarrier && !detection.candidates().isEmpty())) {
                     findings.add(Signal.TRACKING_NUMBER_INVALID, n);
-                } else if (fit.trackingUrl() != null && fit.trackingUrl().contains(n)) {
-                    official.add(new OfficialLink(brand.code(), OfficialLink.Kind.TRACKING, fit.trackingUrl()));
+                } else if (fit != null && fit.trackingUrl() != null && fit.trackingUrl().contains(n)) {
+                    String owner = brands.stream().filter(b -> fit.carrier().equals(b.carrier())).findFirst()
+                            .map(Brand::code).orElse(brand.code());
+                    official.add(new OfficialLink(owner, OfficialLink.Kind.TRACKING, fit.trackingUrl()));
                 }
             }
             if (parcels != null && parcels.parcels().stream().noneMatch(p -> p.trackingNumber().equals(n))) {

@@ -247,6 +247,15 @@ class SafetyCheckTest {
         assertThat(valid.officialLinks()).anyMatch(l -> l.kind() == OfficialLink.Kind.TRACKING && l.url().contains("400000000002"));
         SafetyResult invalid = email("ヤマト運輸 お荷物お届けのお知らせ 伝票番号：4000-0000-0009", null, null, List.of());
         assertThat(invalid.has(TRACKING_NUMBER_INVALID)).isTrue();
+        // Amazon's parcels travel with the carriers: a valid carrier number in an Amazon mail is not invalid
+        SafetyResult amazon = email("Amazon.co.jp ご注文の商品を発送しました。お問い合わせ伝票番号：4000-0000-0002", null, null, List.of());
+        assertThat(amazon.trackingNumbers()).containsExactly("400000000002");
+        assertThat(amazon.has(TRACKING_NUMBER_INVALID)).isFalse();
+        assertThat(email("Amazon.co.jp ご注文の商品を発送しました。お問い合わせ伝票番号：4000-0000-0009", null, null, List.of())
+                .has(TRACKING_NUMBER_INVALID)).isTrue();
+        // the words after the number are not part of it
+        assertThat(email("Yamato: tracking number 4000-0000-0002 for your order", null, null, List.of()).trackingNumbers())
+                .containsExactly("400000000002");
     }
 
     @Test
