@@ -44,6 +44,9 @@ class EvalSafetyCommand implements Callable<Integer> {
         line("Phishing messages flagged (recall)", report.phishingMessages());
         line("Official URLs flagged (false positives)", report.officialUrls());
         line("Genuine messages flagged (false positives)", report.genuineMessages());
+        System.out.println("Phishing URLs flagged without the brand, per brand and per year (design/safety.md §7):");
+        table(report.lexicalByBrand());
+        table(report.lexicalByYear());
         System.out.println("Reason codes (items with the code):");
         for (Map.Entry<Signal, Integer> e : report.signals().entrySet()) {
             System.out.printf(Locale.ROOT, "  %-32s %6d%n", e.getKey(), e.getValue());
@@ -61,6 +64,11 @@ class EvalSafetyCommand implements Callable<Integer> {
     private static void line(String label, Group g) {
         System.out.printf(Locale.ROOT, "%-44s %5d / %5d  %6.2f %%  (PHISHING: %d)%n", label, g.flagged(), g.total(),
                 100 * g.flaggedShare(), g.phishing());
+    }
+
+    private static void table(Map<String, int[]> counts) {
+        counts.forEach((key, c) -> System.out.printf(Locale.ROOT, "  %-32s %5d / %5d  %6.2f %%%n", key, c[1], c[0],
+                100.0 * c[1] / c[0]));
     }
 
     private static void print(String label, Group g) {

@@ -28,7 +28,7 @@ public final class SafetyEvaluation {
     static final String PHISHING_URLS = "dev-urls.tsv", OFFICIAL_URLS = "dev-legit-urls.tsv", MESSAGES = "dev-messages.tsv";
 
     /** One group's figures: how many were flagged (PHISHING or SUSPICIOUS) of how many, and the ones that were not as expected. */
-    public record Group(int total, int flagged, int phishing, List<String> unexpected) {
+    public record Group(int total, int flagged, int phishing, List<String> unexpected, List<Boolean> flaggedRows) {
 
         public double flaggedShare() {
             return total == 0 ? 0 : (double) flagged / total;
@@ -36,8 +36,14 @@ public final class SafetyEvaluation {
     }
 
     /** The figures of one run; {@code signals} counts each code once per checked item, over all groups. */
+    /**
+     * @param signals         items with each code, over all groups (the lexical-only pass not counted)
+     * @param lexicalByBrand  phishing URLs per imitated brand: {total, flagged without the brand} (§7: techniques drift)
+     * @param lexicalByYear   the same per year of confirmation
+     */
     public record Report(Group phishingUrls, Group phishingUrlsWithoutBrand, Group officialUrls, Group phishingMessages,
-                         Group genuineMessages, Map<Signal, Integer> signals) {
+                         Group genuineMessages, Map<Signal, Integer> signals, Map<String, int[]> lexicalByBrand,
+                         Map<String, int[]> lexicalByYear) {
     }
 
     private SafetyEvaluation() {
@@ -76,17 +82,33 @@ public final class SafetyEvaluation {
         Group phishingUrls = urls(check, phishing, true, true, signals, step);
         // §7: with the brand, recall is high by construction; without it, the lexical signals alone decide
         Group withoutBrand = urls(check, phishing, false, true, new EnumMap<>(Signal.class), step);
+        Map<String, int[]> byBrand = new java.util.TreeMap<>();
+        Map<String, int[]> byYear = new java.util.TreeMap<>();
+        for (int i = 0; i < phishing.size(); i++) {
+            Map<String, String> row = phishing.get(i);
+            boolean flagged = withoutBrand.flaggedRows().get(i);
+            String date = row.getOrDefault("date", "");
+            tally(byBrand, row.getOrDefault("brand", "?"), flagged);
+            tally(byYear, date.length() >= 4 ? date.substring(0, 4) : "?", flagged);
+        }
         Group officialUrls = urls(check, rows(dir.resolve(OFFICIAL_URLS)), true, false, signals, step);
         List<Map<String, String>> messages = rows(dir.resolve(MESSAGES));
         Group phishingMessages = messages(check, messages, "phish", true, signals, step);
         Group genuineMessages = messages(check, messages, "legit", false, signals, step);
-        return new Report(phishingUrls, withoutBrand, officialUrls, phishingMessages, genuineMessages, signals);
+        return new Report(phishingUrls, withoutBrand, officialUrls, phishingMessages, genuineMessages, signals, byBrand, byYear);
+    }
+
+    private static void tally(Map<String, int[]> counts, String key, boolean flagged) {
+        int[] c = counts.computeIfAbsent(key, k -> new int[2]);
+        c[0]++;
+        c[1] += flagged ? 1 : 0;
     }
 
     private static Group urls(SafetyCheck check, List<Map<String, String>> rows, boolean withBrand, boolean phishing,
                               Map<Signal, Integer> signals, LongConsumer step) {
         int flagged = 0, likely = 0;
         List<String> unexpected = new ArrayList<>();
+        List<Boolean> flaggedRows = new ArrayList<>();
         for (Map<String, String> row : rows) {
             String url = row.get("url");
             String brand = withBrand ? row.getOrDefault("brand", "") : "";
@@ -94,6 +116,7 @@ public final class SafetyEvaluation {
             count(r, signals);
             boolean isFlagged = r.verdict() != Verdict.NO_KNOWN_SIGNALS;
             flagged += isFlagged ? 1 : 0;
+            flaggedRows.add(isFlagged);
             likely += r.verdict() == Verdict.PHISHING ? 1 : 0;
             if (isFlagged != phishing) {
                 unexpected.add(r.verdict() + "\t" + (r.links().isEmpty() ? "(no link)" : r.links().getFirst().shown())
@@ -101,13 +124,14 @@ public final class SafetyEvaluation {
             }
             step.accept(1);
         }
-        return new Group(rows.size(), flagged, likely, unexpected);
+        return new Group(rows.size(), flagged, likely, unexpected, flaggedRows);
     }
 
     private static Group messages(SafetyCheck check, List<Map<String, String>> rows, String label, boolean phishing,
                                   Map<Signal, Integer> signals, LongConsumer step) {
         int total = 0, flagged = 0, likely = 0;
         List<String> unexpected = new ArrayList<>();
+        List<Boolean> flaggedRows = new ArrayList<>();
         for (Map<String, String> row : rows) {
             if (!label.equals(row.get("label"))) {
                 continue;
@@ -117,13 +141,14 @@ public final class SafetyEvaluation {
             count(r, signals);
             boolean isFlagged = r.verdict() != Verdict.NO_KNOWN_SIGNALS;
             flagged += isFlagged ? 1 : 0;
+            flaggedRows.add(isFlagged);
             likely += r.verdict() == Verdict.PHISHING ? 1 : 0;
             if (isFlagged != phishing) {
                 unexpected.add(r.verdict() + "\trow " + row.get("#") + "\t" + r.codes());
             }
             step.accept(1);
         }
-        return new Group(total, flagged, likely, unexpected);
+        return new Group(total, flagged, likely, unexpected, flaggedRows);
     }
 
     /** A message row of the batch format: columns channel, sender, text; {@code \n} in text is a line break. */
