@@ -5,7 +5,6 @@ import io.otodoke.carrier.CarrierDirectory;
 import io.otodoke.safety.OfficialLink.Kind;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -133,9 +132,5 @@ final class Brands {
             }
         }
         return Set.copyOf(all);
-    }
-
-    static Optional<Brand> byCode(String code) {
-        return ALL.stream().filter(b -> b.code().equals(code)).findFirst();
     }
 }

@@ -45,7 +45,7 @@ class CheckPage {
     String form(Model model, Caller caller) {
         model.addAttribute("form", new Form("", "", "", ""));
         model.addAttribute("maxText", MessageInput.MAX_TEXT);
-        model.addAttribute("yourParcels", parcels.of(caller) != null);
+        model.addAttribute("yourParcels", YourParcels.applies(caller));
         return "safety/check";
     }
 
@@ -60,7 +60,7 @@ class CheckPage {
         Form form = new Form(text, channel, sender, headers);
         model.addAttribute("form", form);
         model.addAttribute("maxText", MessageInput.MAX_TEXT);
-        model.addAttribute("yourParcels", parcels.of(caller) != null);
+        model.addAttribute("yourParcels", YourParcels.applies(caller));
         Channel ch;
         try {
             ch = Channel.parse(channel);

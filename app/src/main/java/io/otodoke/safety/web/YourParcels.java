@@ -23,9 +23,14 @@ class YourParcels {
         this.registry = registry;
     }
 
+    /** Whether the caller's parcels are compared: a signed-in shopper. */
+    static boolean applies(Caller caller) {
+        return caller != null && caller.is(Role.SHOPPER);
+    }
+
     /** Null when the caller is not a signed-in shopper. */
     ExpectedParcels of(Caller caller) {
-        if (caller == null || !caller.is(Role.SHOPPER)) {
+        if (!applies(caller)) {
             return null;
         }
         return new ExpectedParcels(registry.shipments(caller, null, null, LIMIT).stream()
