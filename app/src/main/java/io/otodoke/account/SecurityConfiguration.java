@@ -128,6 +128,9 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/audit").hasRole(ADMIN)
                         // the connectors' health: carriers and counts, no personal data
                         .requestMatchers(GET, "/api/v1/connectors").hasAnyRole(OPERATOR, ADMIN)
+                        // --- the scam check (safety): public like the detector; it reads strings only and keeps
+                        // nothing; a shopper's own parcels are compared only for that shopper's credential
+                        .requestMatchers(POST, "/api/v1/safety/check").permitAll()
                         .anyRequest().access(unlisted))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(json, res, HttpStatus.UNAUTHORIZED,
@@ -184,6 +187,9 @@ class SecurityConfiguration {
                         // webhook endpoints; WebhookPage lets only the operator change them
                         .requestMatchers("/webhooks", "/webhooks/**").hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers("/account", "/account/**").authenticated()
+                        // --- the scam check page (safety): a public service; its POST form carries the CSRF token
+                        .requestMatchers(GET, "/check").permitAll()
+                        .requestMatchers(POST, "/check").permitAll()
                         .anyRequest().access(unlisted))
                 // one-click unsubscribe (RFC 8058) is a POST from the mail provider, without a session:
                 // the signed token in the path authorises it, and it can do nothing but unsubscribe

@@ -22,7 +22,8 @@ import picocli.CommandLine.Unmatched;
         description = "Measure performance against a baseline measured in the same run (docs/benchmarks.md).",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Lookup.class, BenchCommand.Detect.class,
                 BenchCommand.Parse.class, BenchCommand.PositionsBench.class,
-                BenchCommand.Notify.class})
+                BenchCommand.Notify.class,
+                BenchCommand.Safety.class})
 class BenchCommand implements Runnable {
 
     @Override
@@ -234,6 +235,37 @@ class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             return scratch.onFreshServer(springArgs, true,
                     context -> new PositionsBenchmark(context, vehicles, requests, warmup, clients).run());
+        }
+    }
+
+    // --- the scam check (docs/safety.md) ---
+    @Command(name = "safety", mixinStandardHelpOptions = true,
+            description = {"URL checks of the scam check per second on one thread, against the URL parsing and Public Suffix",
+                    "List lookup of the same URLs alone (no server, no database; nothing is fetched or resolved). The URLs are",
+                    "the phishing development data when found, synthetic otherwise. RESULT name=safety unit=checks/s,",
+                    "ratio = checks / parse+PSL (target >= 0.25)."})
+    static class Safety implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--data", paramLabel = "DIR", description = "folder with dev-urls.tsv (default: found walking up from here)")
+        Path data;
+        @Option(names = "--synthetic", description = "use synthetic URLs even when the development data is found")
+        boolean synthetic;
+        @Option(names = "--seed", defaultValue = "20261130", description = "seed of the synthetic URLs (default ${DEFAULT-VALUE})")
+        long seed;
+        @Option(names = "--urls", defaultValue = "5000", description = "synthetic URLs (default ${DEFAULT-VALUE})")
+        int urls;
+        @Option(names = "--warmup-seconds", defaultValue = "5", description = "for each of the two (default ${DEFAULT-VALUE})")
+        int warmupSeconds;
+        @Option(names = "--rounds", defaultValue = "5", description = "measured rounds of each (default ${DEFAULT-VALUE})")
+        int rounds;
+        @Option(names = "--seconds", defaultValue = "2", description = "per round (default ${DEFAULT-VALUE})")
+        int seconds;
+        @Option(names = "--quick", description = "1 s warm-up, 2 rounds of 1 s: a smoke run, not a figure to record")
+        boolean quick;
+
+        @Override
+        public Integer call() throws Exception {
+            return SafetyBenchmark.run(data, synthetic, seed, urls, quick ? new SafetyBenchmark.Timing(1, 2, 1)
+                    : new SafetyBenchmark.Timing(warmupSeconds, rounds, seconds));
         }
     }
 

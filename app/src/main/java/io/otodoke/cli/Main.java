@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "Open-source, self-hosted parcel tracking (お届け).",
         subcommands = {ServeCommand.class, DemoCommand.class, TrackCommand.class, DetectCommand.class, ImportCommand.class,
                 AddUserCommand.class, ParseCommand.class,
+                // the scam check (docs/safety.md)
+                CheckUrlCommand.class, CheckMessageCommand.class, EvalSafetyCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public class Main implements Runnable {
 

@@ -90,7 +90,7 @@ final class ParseBenchmark {
     }
 
     /** Pages per second over {@code millis}; the sink keeps the JIT from dropping the work. */
-    private static double measure(Workload workload, long millis) {
+    static double measure(Workload workload, long millis) {
         long sink = 0;
         int done = 0;
         long start = System.nanoTime();
@@ -123,7 +123,7 @@ final class ParseBenchmark {
         }
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;

@@ -183,6 +183,7 @@ class AccessMatrixTest {
             GET    /api/v1/subscriptions?shipmentId={shA}       | 401 200 200 403 403 403
             DELETE /api/v1/subscriptions/{subB}                 | 401 404 204 403 403 403
             GET    /api/v1/push/vapid-public-key                | 200 200 200 200 200 200
+            POST   /api/v1/safety/check       safety            | 200 200 200 200 200 200
             """;
 
     @Test
@@ -268,6 +269,7 @@ class AccessMatrixTest {
     private String body(String kind, String caller) {
         return switch (kind) {
             case "{}" -> "{}";
+            case "safety" -> "{\"text\":\"ヤマト運輸 不在のため持ち帰りました https://parcel.example.test/\",\"channel\":\"sms\"}";
             // OP_B names seller s1, which is not B's: 422, never a shipment in A
             case "shipment" -> """
                     {"carrier":"yamato","trackingNumber":"%s","order":{"orderNumber":"o-%s","seller":"s1"}}

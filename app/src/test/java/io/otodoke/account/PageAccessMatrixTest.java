@@ -100,6 +100,7 @@ class PageAccessMatrixTest {
     static final String MATRIX = """
             /                    | 200 200 200 200 200 200
             /track?numbers=1     | 200 200 200 200 200 200
+            /check               | 200 200 200 200 200 200
             /s/{linkB}           | 200 200 200 200 200 200
             /orders              | 302 200 403 403 403 403
             /orders/{oA}         | 302 200 403 403 403 403
