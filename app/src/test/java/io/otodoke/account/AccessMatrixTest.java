@@ -212,7 +212,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(49 * 6);
+        assertThat(cells).isEqualTo(50 * 6);
     }
 
     @Test

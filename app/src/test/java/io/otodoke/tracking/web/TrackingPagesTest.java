@@ -109,7 +109,8 @@ class TrackingPagesTest {
 
     @Test
     void japaneseByDefaultEnglishOnRequestRememberedInACookie() throws Exception {
-        assertThat(page(get("/"))).contains("<html lang=\"ja\"", "お荷物の配送状況を調べる", "日本語", "English");
+        assertThat(page(get("/"))).contains("<html lang=\"ja\"", "お荷物の配送状況を調べる", "日本語", "English",
+                "href=\"/check\"", "詐欺メッセージの確認へ");
         assertThat(page(get("/").header("Accept-Language", "en-GB,en;q=0.8")))
                 .contains("<html lang=\"en\"", "Where is my parcel?");
         assertThat(page(get("/").header("Accept-Language", "fr,ja;q=0.5"))).contains("<html lang=\"ja\"");
