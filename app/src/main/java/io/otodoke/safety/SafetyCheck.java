@@ -78,12 +78,15 @@ public class SafetyCheck {
         // 2. the claimed brand
         List<Brand> brands = claimedBrands(text, sender, findings);
         // 3.–5. links: allowlist, the carriers' rules, lexical signals
+        boolean bareLinks = text.isBlank() && input.headers() == null && input.attachments().isEmpty();
         for (Link link : links) {
             linkRules(link, brands, findings);
             UrlSignals.check(link, officialDomains, findings);
+            if (bareLinks && (link.registrableDomain() == null || !officialDomains.contains(link.registrableDomain()))) {
+                findings.add(Signal.LINK_NOT_ON_AN_OFFICIAL_DOMAIN, link.shown());
+            }
         }
         // 4. the carriers' rules on the message as a whole, 6. text
-        boolean bareLinks = text.isBlank() && input.headers() == null && input.attachments().isEmpty();
         if (!bareLinks) {
             messageRules(input, Fold.lookalikes(text), links.isEmpty(), brands, findings);
         }

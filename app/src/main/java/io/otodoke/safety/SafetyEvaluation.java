@@ -114,7 +114,11 @@ public final class SafetyEvaluation {
             String brand = withBrand ? row.getOrDefault("brand", "") : "";
             SafetyResult r = check.check(new MessageInput(brand, null, null, null, List.of(), List.of(url)));
             count(r, signals);
-            boolean isFlagged = r.verdict() != Verdict.NO_KNOWN_SIGNALS;
+            // without the brand this measures the lexical signals alone, as a bare link's check adds
+            // LINK_NOT_ON_AN_OFFICIAL_DOMAIN to every link off the official domains
+            boolean isFlagged = withBrand ? r.verdict() != Verdict.NO_KNOWN_SIGNALS
+                    : r.reasons().stream().anyMatch(x -> x.severity() != Severity.INFO
+                            && x.code() != Signal.LINK_NOT_ON_AN_OFFICIAL_DOMAIN);
             flagged += isFlagged ? 1 : 0;
             flaggedRows.add(isFlagged);
             likely += r.verdict() == Verdict.PHISHING ? 1 : 0;

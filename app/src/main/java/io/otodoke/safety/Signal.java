@@ -56,6 +56,15 @@ public enum Signal {
      * send no such SMS (§2), and a genuine notice says who sends it.
      */
     UNNAMED_SENDER_DELIVERY_SMS(MEDIUM),
+    /**
+     * [design, Otodoke's addition] a link checked on its own, without a message around it
+     * ({@code check-url}, a bare link pasted on {@code /check}), whose registrable domain is not an
+     * official domain of any brand Otodoke knows (nor a neutral tracker): a delivery link should
+     * lead to the carrier's or the shop's own site. Low: a link with nothing else found is
+     * SUSPICIOUS, never PHISHING by this alone. Not used for links inside a message, where the
+     * brand the message claims decides (§5 step 3).
+     */
+    LINK_NOT_ON_AN_OFFICIAL_DOMAIN(LOW),
     // E. sender (§4.5)
     SENDER_UNVERIFIED(INFO),
     SENDER_DOMAIN_NOT_OFFICIAL(MEDIUM),

@@ -29,14 +29,14 @@ class SafetyCommandsTest {
                 "NO_KNOWN_SIGNALS\thttps://www.amazon.co.jp/gp/css/order-history",
                 "SUSPICIOUS\thttp://203.0.113.7/x.php",
                 "PHISHING\thttps://amazon.co.jp.account-check.example.com/signin",
-                "NO_KNOWN_SIGNALS\tｈｔｔｐｓ：／／ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ／");
+                "SUSPICIOUS\tｈｔｔｐｓ：／／ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ／");
     }
 
     @Test
     void aLineWithoutAUrlIsInvalidAndFailsTheRun() {
         Run r = CliTest.runWithInput("https://bit.ly/x\nnot a url\n", "check-url", "--reasons");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out().lines()).containsExactly("SUSPICIOUS\thttps://bit.ly/x\tURL_SHORTENER,CHEAP_TLD", "INVALID\tnot a url");
+        assertThat(r.out().lines()).containsExactly("SUSPICIOUS\thttps://bit.ly/x\tURL_SHORTENER,CHEAP_TLD,LINK_NOT_ON_AN_OFFICIAL_DOMAIN", "INVALID\tnot a url");
         assertThat(r.err()).contains("line 2: no URL");
     }
 

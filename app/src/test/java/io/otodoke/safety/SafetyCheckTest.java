@@ -127,10 +127,11 @@ class SafetyCheckTest {
     @Test
     void shortenersFreeHostingAndIpHosts() {
         assertThat(url("https://bit.ly/3abcDEF").codes()).contains(URL_SHORTENER);
-        assertThat(url("https://t.co/3abcDEF").codes()).containsExactly(URL_SHORTENER);
+        assertThat(url("https://t.co/3abcDEF").codes()).containsExactlyInAnyOrder(URL_SHORTENER, LINK_NOT_ON_AN_OFFICIAL_DOMAIN);
         assertThat(url("https://parcel-check.workers.dev/").has(FREE_HOSTING)).isTrue();
         assertThat(url("https://my-shop.sakura.ne.jp/").has(FREE_HOSTING)).isTrue();
-        assertThat(url("http://203.0.113.7/x.php").codes()).containsExactly(IP_HOST, PLAIN_HTTP);
+        assertThat(url("http://203.0.113.7/x.php").codes()).containsExactlyInAnyOrder(IP_HOST, PLAIN_HTTP,
+                LINK_NOT_ON_AN_OFFICIAL_DOMAIN);
     }
 
     @Test
@@ -143,7 +144,13 @@ class SafetyCheckTest {
         }
         // a place name that ends like a brand, and ordinary words, are not brand tokens
         assertThat(url("https://www.shinagawa-clinic.example.com/").has(BRAND_TOKEN_OUTSIDE_OFFICIAL)).isFalse();
-        assertThat(url("https://www.example.com/").reasons()).isEmpty();
+        // a link on its own that leads to no official domain: suspicious, and nothing more
+        assertThat(url("https://www.example.com/").codes()).containsExactly(LINK_NOT_ON_AN_OFFICIAL_DOMAIN);
+        assertThat(url("https://www.example.com/").verdict()).isEqualTo(Verdict.SUSPICIOUS);
+        assertThat(url("https://www.kuronekoyamato.co.jp/").reasons()).isEmpty();
+        // inside a message the brand it claims decides, not this rule
+        assertThat(CHECK.check(new MessageInput("ご注文ありがとうございます https://www.example.com/", Channel.EMAIL,
+                null, null, List.of(), List.of())).has(LINK_NOT_ON_AN_OFFICIAL_DOMAIN)).isFalse();
     }
 
     @Test
@@ -170,8 +177,9 @@ class SafetyCheckTest {
                 .containsExactly(Severity.MEDIUM);
         // a single-script Japanese IDN alone stays low (例え.テスト)
         SafetyResult japanese = url("https://xn--r8jz45g.xn--zckzah/");
-        assertThat(japanese.reasons()).extracting(Reason::code, Reason::severity).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(IDN_HOST, Severity.LOW));
+        assertThat(japanese.reasons()).extracting(Reason::code, Reason::severity).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(IDN_HOST, Severity.LOW),
+                org.assertj.core.groups.Tuple.tuple(LINK_NOT_ON_AN_OFFICIAL_DOMAIN, Severity.LOW));
         assertThat(japanese.links().getFirst().host()).isEqualTo("例え.テスト");
     }
 
@@ -190,7 +198,7 @@ class SafetyCheckTest {
         assertThat(url("https://x.example.com/signin.php").has(CREDENTIAL_KEYWORD_IN_URL)).isTrue();
         assertThat(url("https://parcel.example.top/").has(CHEAP_TLD)).isTrue();
         SafetyResult plain = url("http://www.example.com/");
-        assertThat(plain.codes()).containsExactly(PLAIN_HTTP);
+        assertThat(plain.codes()).containsExactlyInAnyOrder(PLAIN_HTTP, LINK_NOT_ON_AN_OFFICIAL_DOMAIN);
         assertThat(plain.verdict()).isEqualTo(Verdict.SUSPICIOUS);
     }
 
