@@ -55,6 +55,15 @@ final class Brands {
                     List.of(new OfficialLink("japanpost", Kind.CHECK, "https://trackings.post.japanpost.jp/services/srv/search/"),
                             new OfficialLink("japanpost", Kind.WARNING,
                                     "https://www.post.japanpost.jp/notification/notice/fraud-mail.html"))),
+            // Other Japanese carriers (carriers.md §1): their own sites' domains; no stated rules are known.
+            abroad("seino", null, List.of("西濃運輸", "カンガルー便", "seino"), List.of("seino"), Set.of("seino.co.jp"),
+                    "https://track.seino.co.jp/"),
+            abroad("fukuyama", null, List.of("福山通運", "fukuyama transporting"), List.of("fukutsu"),
+                    Set.of("fukutsu.co.jp"), "https://corp.fukutsu.co.jp/"),
+            abroad("tonami", null, List.of("トナミ運輸", "tonami"), List.of("tonami"), Set.of("tonami.co.jp"),
+                    "https://www.tonami.co.jp/"),
+            abroad("nittsu", null, List.of("日本通運", "nippon express"), List.of("nittsu"), Set.of("nittsu.co.jp"),
+                    "https://www.nittsu.co.jp/"),
             // Foreign carriers and posts that lures also imitate (§3.1: DHL, Royal Mail, USPS and about 25
             // more). Only their own sites' registrable domains; no stated rules are known for them.
             abroad("dhl", "dhl_express", List.of("dhl", "deutsche post"), List.of("dhl", "deutschepost"),
@@ -100,7 +109,10 @@ final class Brands {
             abroad("gls", null, List.of("gls"), List.of(), Set.of("gls-group.com", "gls-group.eu"),
                     "https://gls-group.com/"));
 
-    /** A brand abroad: aliases, host tokens (only distinctive ones) and its own sites' domains, as links and senders. */
+    /**
+     * A brand without stated rules (abroad, or a smaller Japanese carrier): aliases, host tokens (only
+     * distinctive ones) and its own sites' domains, as links and senders.
+     */
     private static Brand abroad(String code, String carrier, List<String> aliases, List<String> hostTokens,
                                 Set<String> domains, String home) {
         return new Brand(code, carrier, aliases, hostTokens, domains, Set.of(), domains, false, Set.of(), false,
