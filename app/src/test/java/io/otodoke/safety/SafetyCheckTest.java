@@ -148,6 +148,7 @@ class SafetyCheckTest {
         assertThat(url("https://www.example.com/").codes()).containsExactly(LINK_NOT_ON_AN_OFFICIAL_DOMAIN);
         assertThat(url("https://www.example.com/").verdict()).isEqualTo(Verdict.SUSPICIOUS);
         assertThat(url("https://www.kuronekoyamato.co.jp/").reasons()).isEmpty();
+        assertThat(url("https://track.seino.co.jp/redeli/help/notice.html").reasons()).isEmpty();
         // inside a message the brand it claims decides, not this rule
         assertThat(CHECK.check(new MessageInput("ご注文ありがとうございます https://www.example.com/", Channel.EMAIL,
                 null, null, List.of(), List.of())).has(LINK_NOT_ON_AN_OFFICIAL_DOMAIN)).isFalse();
