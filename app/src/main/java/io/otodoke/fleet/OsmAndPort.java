@@ -36,6 +36,7 @@ public class OsmAndPort implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OsmAndPort.class);
     /** An OsmAnd request is a few hundred bytes; the JSON one a few kilobytes. */
     static final int MAX_BODY = 64 * 1024;
+    private static final byte[] NO_BODY = {};
     /** Served only while a benchmark runs ({@code otodoke.bench.enabled}); see {@code ./otodoke bench positions}. */
     public static final String BENCH_NO_OP = "/bench/no-op";
 
@@ -108,7 +109,8 @@ public class OsmAndPort implements SmartLifecycle {
                         "Send the position with GET or POST.");
                 return;
             }
-            byte[] body = read(exchange.getRequestBody());
+            // A GET's body is never read (Traccar Client sends none): reading allocates a buffer per request.
+            byte[] body = method.equals("GET") ? NO_BODY : read(exchange.getRequestBody());
             if (body == null) {
                 problem(exchange, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
                         "A position report has at most " + MAX_BODY + " bytes.");
