@@ -171,6 +171,56 @@ class RouteStore {
                         """).params(state.name(), utc(at), reason, note, latitude, longitude, stopId).update();
     }
 
+    // ---- changes the recipient asked for (delivery module) ----
+
+    /** The open stop of a route not finished yet that delivers this shipment of the tenant. */
+    Optional<StoredStop> openStopOfShipment(long tenantId, long shipmentId) {
+        return jdbc.sql(STOPS + """
+                         where s.state in ('PENDING', 'ARRIVED')
+                           and exists (select 1 from stop_shipments x where x.stop_id = s.id and x.shipment_id = ?)
+                           and s.route_id in (select r.id from routes r where r.tenant_id = ? and r.state <> 'FINISHED')
+                         order by s.id desc limit 1
+                        """).params(shipmentId, tenantId).query(RouteStore::stop).optional();
+    }
+
+    void window(long stopId, Instant start, Instant end) {
+        jdbc.sql("update stops set window_start = ?, window_end = ? where id = ?").params(utc(start), utc(end), stopId)
+                .update();
+    }
+
+    void removeShipment(long stopId, long shipmentId) {
+        jdbc.sql("delete from stop_shipments where stop_id = ? and shipment_id = ?").params(stopId, shipmentId).update();
+    }
+
+    /** A stop left with nothing to deliver: closed without a visit. */
+    void skipped(long stopId, Instant at, String reason) {
+        jdbc.sql("update stops set state = 'SKIPPED', completed_at = ?, outcome_reason = ? where id = ?")
+                .params(utc(at), reason, stopId).update();
+    }
+
+    /** A new last stop of the route at the same place as {@code like}, for one shipment; its id. */
+    long appendStop(StoredStop like, Instant windowStart, Instant windowEnd, long shipmentId) {
+        long id = jdbc.sql("""
+                        insert into stops (route_id, sequence, address, latitude, longitude, window_start, window_end,
+                                           instruction)
+                        select ?, coalesce(max(sequence), 0) + 1, ?, ?, ?, ?, ?, (select instruction from stops where id = ?)
+                        from stops where route_id = ? returning id
+                        """).params(like.routeId(), like.address(), like.latitude(), like.longitude(), utc(windowStart),
+                        utc(windowEnd), like.id(), like.routeId())
+                .query(Long.class).single();
+        jdbc.sql("insert into stop_shipments (stop_id, shipment_id) values (?, ?)").params(id, shipmentId).update();
+        return id;
+    }
+
+    void instruction(long stopId, String text) {
+        jdbc.sql("update stops set instruction = ? where id = ?").params(text, stopId).update();
+    }
+
+    Optional<String> instruction(long stopId) {
+        return jdbc.sql("select instruction from stops where id = ? and instruction is not null").param(stopId)
+                .query(String.class).optional();
+    }
+
     void plannedEtas(Map<Long, Instant> etas) {
         etas.forEach((stop, eta) -> jdbc.sql("update stops set planned_eta = ? where id = ?").params(utc(eta), stop).update());
     }
