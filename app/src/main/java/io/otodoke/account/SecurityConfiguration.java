@@ -90,6 +90,12 @@ class SecurityConfiguration {
                                 .hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers("/api/v1/shipments/*/share-links", "/api/v1/shipments/*/share-links/*")
                                 .hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        // delivery changes (delivery module): the shop's staff read what may be changed and what
+                        // was asked; the operator or the order's seller asks on a customer's behalf (administrators
+                        // have no shop to act in; a shopper asks on the order page)
+                        .requestMatchers(GET, "/api/v1/shipments/*/delivery-options", "/api/v1/shipments/*/delivery-changes")
+                                .hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        .requestMatchers(POST, "/api/v1/shipments/*/delivery-changes").hasAnyRole(OPERATOR, SELLER)
                         // a fleet's vehicles and their positions: written by the tenant's operator only
                         // (an administrator has no tenant to write into); administrators read all vehicles
                         .requestMatchers(POST, "/api/v1/positions").hasRole(OPERATOR)

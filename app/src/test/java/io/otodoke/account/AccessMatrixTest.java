@@ -181,6 +181,12 @@ class AccessMatrixTest {
             GET    /api/v1/subscriptions?shipmentId={shA}       | 401 200 200 403 403 403
             DELETE /api/v1/subscriptions/{subB}                 | 401 404 204 403 403 403
             GET    /api/v1/push/vapid-public-key                | 200 200 200 200 200 200
+            GET    /api/v1/shipments/{shA}/delivery-options     | 401 200 404 200 403 200
+            GET    /api/v1/shipments/{shA2}/delivery-options    | 401 200 404 404 403 200
+            GET    /api/v1/shipments/{shB}/delivery-options     | 401 404 200 404 403 200
+            POST   /api/v1/shipments/{shA}/delivery-changes change | 401 201 404 201 403 403
+            POST   /api/v1/shipments/{shA2}/delivery-changes change | 401 201 404 404 403 403
+            GET    /api/v1/shipments/{shA}/delivery-changes     | 401 200 404 200 403 200
             """;
 
     @Test
@@ -209,7 +215,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(48 * 6);
+        assertThat(cells).isEqualTo(54 * 6);
     }
 
     @Test
@@ -307,6 +313,9 @@ class AccessMatrixTest {
             case "subscription" -> "{\"shipmentId\":" + ids.get("shA") + ",\"address\":\"r" + unique.incrementAndGet()
                     + "@example.jp\",\"language\":\"en\"}";
             case "tenant" -> "{\"code\":\"t" + unique.incrementAndGet() + "-" + run + "\",\"name\":\"New\"}";
+            // a new slot two days ahead (always open) for A's Yamato parcel; each call has its own Idempotency-Key
+            case "change" -> "{\"kind\":\"RESCHEDULE\",\"date\":\""
+                    + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(2) + "\",\"slot\":\"19-21\"}";
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -357,6 +366,9 @@ class AccessMatrixTest {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (secret != null) {
             builder.header("Authorization", "Bearer " + secret);
+        }
+        if (path.endsWith("/delivery-changes") && "POST".equals(method)) {
+            builder.header("Idempotency-Key", UUID.randomUUID().toString());
         }
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
