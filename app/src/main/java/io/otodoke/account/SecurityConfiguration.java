@@ -96,6 +96,15 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/shipments/*/delivery-options", "/api/v1/shipments/*/delivery-changes")
                                 .hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers(POST, "/api/v1/shipments/*/delivery-changes").hasAnyRole(OPERATOR, SELLER)
+                        // returns (returns module): the operator or the order's seller asks on the buyer's behalf,
+                        // decides and gives the return's carrier number; administrators read; the operator sets the
+                        // shop's refund policy (a shopper uses the pages under /orders)
+                        .requestMatchers(POST, "/api/v1/orders/*/returns", "/api/v1/returns/*/approve",
+                                "/api/v1/returns/*/reject", "/api/v1/returns/*/shipment", "/api/v1/returns/*/photos")
+                                .hasAnyRole(OPERATOR, SELLER)
+                        .requestMatchers(GET, "/api/v1/orders/*/returns", "/api/v1/returns", "/api/v1/returns/*",
+                                "/api/v1/returns/*/photos/*").hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        .requestMatchers("/api/v1/return-policy").hasRole(OPERATOR)
                         // a fleet's vehicles and their positions: written by the tenant's operator only
                         // (an administrator has no tenant to write into); administrators read all vehicles
                         .requestMatchers(POST, "/api/v1/positions").hasRole(OPERATOR)

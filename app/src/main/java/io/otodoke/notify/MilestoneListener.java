@@ -2,6 +2,8 @@ package io.otodoke.notify;
 
 import io.otodoke.fleet.ArrivingSoon;
 import io.otodoke.fleet.StopsAwayChanged;
+import io.otodoke.returns.RefundIssued;
+import io.otodoke.returns.ReturnReceived;
 import io.otodoke.tracking.OrderView;
 import io.otodoke.tracking.ShipmentRegistry;
 import io.otodoke.tracking.ShipmentStale;
@@ -61,7 +63,7 @@ class MilestoneListener {
 
     /**
      * The milestone a status change is, if any. HELD_FOR_PICKUP and the return leg are not
-     * milestones of their own: the returns module will tell RETURN_RECEIVED.
+     * milestones of their own: the returns module tells RETURN_RECEIVED and REFUND_ISSUED.
      */
     static Optional<Milestone> milestoneOf(TrackingStatus previous, TrackingStatus current) {
         if (current == previous || current == null) {
@@ -124,6 +126,19 @@ class MilestoneListener {
     void on(ShipmentStale e) {
         enqueue(e.tenantId(), e.shipmentId(), Milestone.STALE, e.reason().name() + "@" + e.since(),
                 Map.of("staleReason", e.reason().name(), "staleSince", e.since().toString()), s -> true);
+    }
+
+    /** The return leg arrived back at the shop (returns module): told once per return. */
+    @ApplicationModuleListener
+    void on(ReturnReceived e) {
+        enqueue(e.tenantId(), e.shipmentId(), Milestone.RETURN_RECEIVED, "return:" + e.returnId(), Map.of(), s -> true);
+    }
+
+    /** The shop's return policy made the refund due (returns module): told once per return. */
+    @ApplicationModuleListener
+    void on(RefundIssued e) {
+        enqueue(e.tenantId(), e.shipmentId(), Milestone.REFUND_ISSUED, "return:" + e.returnId(),
+                Map.of("refundYen", Long.toString(e.refundYen())), s -> true);
     }
 
     // ETA_MOVED waits for an event carrying the estimate.
