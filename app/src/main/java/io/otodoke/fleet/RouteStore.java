@@ -221,6 +221,21 @@ class RouteStore {
                 .query(String.class).optional();
     }
 
+    /** The stop where this shipment was delivered (its latest), with the phone's position at the outcome. */
+    Optional<Routes.DeliveryProof> deliveryProof(long tenantId, long shipmentId) {
+        return jdbc.sql("""
+                        select s.latitude, s.longitude, s.outcome_latitude, s.outcome_longitude, s.completed_at,
+                               s.outcome_reason, exists (select 1 from delivery_photos p where p.stop_id = s.id) as photo
+                        from stops s join stop_shipments x on x.stop_id = s.id join routes r on r.id = s.route_id
+                        where x.shipment_id = ? and r.tenant_id = ? and s.state = 'DELIVERED'
+                        order by s.completed_at desc limit 1
+                        """).params(shipmentId, tenantId)
+                .query((rs, i) -> new Routes.DeliveryProof(rs.getDouble(1), rs.getDouble(2),
+                        (Double) rs.getObject(3), (Double) rs.getObject(4), instant(rs.getTimestamp(5)), rs.getString(6),
+                        rs.getBoolean(7)))
+                .optional();
+    }
+
     void plannedEtas(Map<Long, Instant> etas) {
         etas.forEach((stop, eta) -> jdbc.sql("update stops set planned_eta = ? where id = ?").params(utc(eta), stop).update());
     }

@@ -378,6 +378,28 @@ public class Routes {
         return store.instruction(stopId);
     }
 
+    /**
+     * The own fleet's proof of a delivery, for a claim: the stop's place (the recipient's address as
+     * planned) and where the driver's phone was when the delivery was recorded.
+     *
+     * @param scanLatitude null when the phone sent no position with the outcome
+     * @param place        where it was left (a {@link StatusReason} name)
+     */
+    public record DeliveryProof(double addressLatitude, double addressLongitude, Double scanLatitude,
+                                Double scanLongitude, Instant deliveredAt, String place, boolean photo) {
+
+        /** How far from the address the delivery was recorded, in metres; null without a position. */
+        public Long scanDistanceMeters() {
+            return scanLatitude == null || scanLongitude == null ? null
+                    : Math.round(Geo.meters(addressLatitude, addressLongitude, scanLatitude, scanLongitude));
+        }
+    }
+
+    /** The proof of the shipment's delivery by the own fleet of this tenant, if it was delivered on a route. */
+    public Optional<DeliveryProof> deliveryProof(long tenantId, long shipmentId) {
+        return store.deliveryProof(tenantId, shipmentId);
+    }
+
     /** Raw words of the fleet's own events, as a carrier's scan would say them. */
     private static final Map<StatusReason, String> PLACE_WORDS = Map.of(StatusReason.HANDED_OVER, "手渡し",
             StatusReason.SAFE_PLACE, "置き配", StatusReason.PARCEL_LOCKER, "宅配ボックス", StatusReason.MAILBOX, "郵便受け",
