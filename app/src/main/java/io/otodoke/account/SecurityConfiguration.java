@@ -105,6 +105,13 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/orders/*/returns", "/api/v1/returns", "/api/v1/returns/*",
                                 "/api/v1/returns/*/photos/*").hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers("/api/v1/return-policy").hasRole(OPERATOR)
+                        // claims (claims module): filed and decided by the operator or the order's seller (for the
+                        // customer); administrators read; the operator sets the shop's claim rules
+                        .requestMatchers(POST, "/api/v1/shipments/*/claims", "/api/v1/claims/*/approve",
+                                "/api/v1/claims/*/reject", "/api/v1/claims/*/photos").hasAnyRole(OPERATOR, SELLER)
+                        .requestMatchers(GET, "/api/v1/claims", "/api/v1/claims/*", "/api/v1/claims/*/photos/*")
+                                .hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        .requestMatchers("/api/v1/claim-rules").hasRole(OPERATOR)
                         // a fleet's vehicles and their positions: written by the tenant's operator only
                         // (an administrator has no tenant to write into); administrators read all vehicles
                         .requestMatchers(POST, "/api/v1/positions").hasRole(OPERATOR)

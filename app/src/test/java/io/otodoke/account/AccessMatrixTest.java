@@ -197,6 +197,10 @@ class AccessMatrixTest {
             POST   /api/v1/returns/{retA2}/approve {}           | 401 200 404 404 403 403
             GET    /api/v1/return-policy                        | 401 200 200 403 403 403
             PUT    /api/v1/return-policy      policy            | 401 200 200 403 403 403
+            POST   /api/v1/shipments/{shA}/claims claim         | 401 422 404 422 403 403
+            GET    /api/v1/claims                               | 401 200 200 200 403 200
+            GET    /api/v1/claim-rules                          | 401 200 200 403 403 403
+            PUT    /api/v1/claim-rules        rules             | 401 200 200 403 403 403
             """;
 
     @Test
@@ -225,7 +229,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(62 * 6);
+        assertThat(cells).isEqualTo(66 * 6);
     }
 
     @Test
@@ -326,6 +330,9 @@ class AccessMatrixTest {
             // a new slot two days ahead (always open) for A's Yamato parcel; each call has its own Idempotency-Key
             case "returnRequest" -> "{\"reason\":\"OTHER\",\"items\":[{\"name\":\"緑茶\",\"quantity\":1}]}";
             case "policy" -> "{\"refundTrigger\":\"ON_ARRIVAL\"}";
+            // A's parcel has only a label: a claim is not eligible yet (422), which shows the caller got through
+            case "claim" -> "{\"kind\":\"NOT_RECEIVED\"}";
+            case "rules" -> "{\"farScanMeters\":200}";
             case "change" -> "{\"kind\":\"RESCHEDULE\",\"date\":\""
                     + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(2) + "\",\"slot\":\"19-21\"}";
             default -> throw new IllegalArgumentException(kind);
