@@ -1,5 +1,6 @@
 package io.otodoke.notify;
 
+import io.otodoke.claims.ClaimDecided;
 import io.otodoke.fleet.ArrivingSoon;
 import io.otodoke.fleet.StopsAwayChanged;
 import io.otodoke.returns.RefundIssued;
@@ -139,6 +140,14 @@ class MilestoneListener {
     void on(RefundIssued e) {
         enqueue(e.tenantId(), e.shipmentId(), Milestone.REFUND_ISSUED, "return:" + e.returnId(),
                 Map.of("refundYen", Long.toString(e.refundYen())), s -> true);
+    }
+
+    /** A claim was decided (claims module): told once per claim, with the decision and the outcome. */
+    @ApplicationModuleListener
+    void on(ClaimDecided e) {
+        enqueue(e.tenantId(), e.shipmentId(), Milestone.CLAIM_DECIDED, "claim:" + e.claimId(),
+                Map.of("claimKind", e.kind().name(), "claimState", e.state().name(),
+                        "claimOutcome", e.outcome() == null ? "" : e.outcome().name()), s -> true);
     }
 
     // ETA_MOVED waits for an event carrying the estimate.

@@ -57,6 +57,8 @@ class ClaimsTest {
     Vehicles vehicles;
     @Autowired
     Routes routes;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     final HttpClient http = HttpClient.newHttpClient();
     final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -146,6 +148,22 @@ class ClaimsTest {
         assertThat(evidence.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(evidence.has("deliveredAt")).isTrue();
         assertThat(evidence.get("lastEvents").toString()).contains("OUT_FOR_DELIVERY", "DELIVERED", "配達完了（置き配：玄関前）");
+    }
+
+    @Test
+    void theCustomerIsToldOfTheDecision() throws Exception {
+        long id = deliveredByTheFleet(500);
+        ok(call("POST", "/api/v1/subscriptions", "{\"shipmentId\":" + id + ",\"address\":\"claimant-" + run
+                + "@example.jp\"}", opA));
+        long claim = ok(claim(id, "NOT_RECEIVED", opA)).get("id").asLong();
+        Instant end = Instant.now().plusSeconds(20);
+        String facts = null;
+        while (facts == null && Instant.now().isBefore(end)) {
+            facts = jdbc.query("select facts::text from notify_notifications where shipment_id = ? and milestone = 'CLAIM_DECIDED'",
+                    rs -> rs.next() ? rs.getString(1) : null, id);
+            Thread.sleep(100);
+        }
+        assertThat(facts).as("claim " + claim).contains("\"claimState\": \"APPROVED\"", "\"claimOutcome\": \"RESHIP\"");
     }
 
     @Test
