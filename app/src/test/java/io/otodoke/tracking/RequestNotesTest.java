@@ -24,6 +24,8 @@ class RequestNotesTest {
     @Autowired
     ShipmentRegistry registry;
     @Autowired
+    TrackingLookup lookup;
+    @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     static TrackingEvent scan(TrackingStatus status, String text, LocalDateTime at) {
@@ -82,6 +84,10 @@ class RequestNotesTest {
                 .as("staleness counts from the carrier's last word, not from the request").isEqualTo(lastEvent);
         assertThat(jdbc.queryForObject("select last_carrier_scan_at from shipments where id = ?", OffsetDateTime.class, id))
                 .isEqualTo(lastEvent);
+
+        // The public lookup (anyone with the number) does not show what was asked.
+        assertThat(lookup.lookup(List.of("555000000101")).getFirst().shipments().getFirst().timeline())
+                .extracting(TimelineEntry::rawText).containsExactly("持戻（ご不在）");
 
         // A later scan goes on from there as usual.
         ingest.ingest(Tenant.DEFAULT_ID, List.of(new IncomingEvent(id, null, null, null,
