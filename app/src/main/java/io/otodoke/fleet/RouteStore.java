@@ -216,9 +216,14 @@ class RouteStore {
         jdbc.sql("update stops set instruction = ? where id = ?").params(text, stopId).update();
     }
 
-    Optional<String> instruction(long stopId) {
-        return jdbc.sql("select instruction from stops where id = ? and instruction is not null").param(stopId)
-                .query(String.class).optional();
+    /** The instructions on the stops of a route, by stop id. */
+    Map<Long, String> instructions(long routeId) {
+        Map<Long, String> out = new LinkedHashMap<>();
+        jdbc.sql("select id, instruction from stops where route_id = ? and instruction is not null order by id")
+                .param(routeId).query((ResultSet rs) -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
     }
 
     /** The stop where this shipment was delivered (its latest), with the phone's position at the outcome. */

@@ -373,9 +373,9 @@ public class Routes {
         return s.isPresent();
     }
 
-    /** What the recipient asked the driver to do at the stop, if anything. */
-    public Optional<String> instruction(long stopId) {
-        return store.instruction(stopId);
+    /** What recipients asked the driver to do at the route's stops (e.g. 置き配（玄関前）), by stop id. */
+    public Map<Long, String> instructions(Route route) {
+        return store.instructions(route.id());
     }
 
     /**

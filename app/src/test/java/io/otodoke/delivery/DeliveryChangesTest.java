@@ -365,7 +365,7 @@ class DeliveryChangesTest {
         HttpResponse<String> place = change(s2, "{\"kind\":\"CHANGE_PLACE\",\"place\":\"SAFE_PLACE\",\"safePlaceSpot\":\"METER_BOX\"}",
                 "own-2-" + n2);
         assertThat(place.statusCode()).as(place.body()).isEqualTo(201);
-        assertThat(routes.instruction(stops.get(1).id())).contains("置き配（メーターボックス）");
+        assertThat(routes.instructions(route)).containsEntry(stops.get(1).id(), "置き配（メーターボックス）");
 
         LocalDate nextDay = LocalDate.parse(options.get("dates").get(1).get("date").asString());
         HttpResponse<String> away = change(s1, "{\"kind\":\"RESCHEDULE\",\"date\":\"" + nextDay + "\",\"slot\":\"AM\"}",
