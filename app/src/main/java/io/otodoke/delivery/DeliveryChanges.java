@@ -143,9 +143,7 @@ public class DeliveryChanges {
                     "Idempotency key reused", "This Idempotency-Key was used for another request on this shipment; "
                             + "send a new key for a new request.");
         }
-        var page = carriers.of(s.carrier()).filter(c -> c.changeUrl() != null)
-                .map(c -> new DeliveryOptions.CarrierPage(c.changeUrlFor(s.trackingNumber()), c.fillsInNumber(),
-                        s.trackingNumber())).orElse(null);
+        var page = carriers.of(s.carrier()).map(c -> DeliveryOptions.carrierPage(c, s.trackingNumber())).orElse(null);
         return new Result(earlier.change(), page, true);
     }
 

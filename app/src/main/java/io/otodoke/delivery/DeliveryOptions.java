@@ -114,11 +114,16 @@ public final class DeliveryOptions {
         if (!places.isEmpty()) {
             kinds.add(ChangeKind.CHANGE_PLACE);
         }
-        boolean own = rules.changeUrl() == null;
-        CarrierPage page = own ? null
-                : new CarrierPage(rules.changeUrlFor(s.trackingNumber()), rules.fillsInNumber(), s.trackingNumber());
+        CarrierPage page = carrierPage(rules, s.trackingNumber());
         return new Options(s.id(), s.carrier(), s.status(), List.copyOf(kinds), null, dates, places,
-                places.contains(Place.SAFE_PLACE) ? List.of(SafePlaceSpot.values()) : List.of(), restrictions, own, page);
+                places.contains(Place.SAFE_PLACE) ? List.of(SafePlaceSpot.values()) : List.of(), restrictions,
+                page == null, page);
+    }
+
+    /** The carrier's page for this number; null for the own fleet, which Otodoke changes itself. */
+    static CarrierPage carrierPage(CarrierChangeRules rules, String trackingNumber) {
+        return rules.changeUrl() == null ? null
+                : new CarrierPage(rules.changeUrlFor(trackingNumber), rules.fillsInNumber(), trackingNumber);
     }
 
     private static Unavailable unavailable(ShipmentView s, boolean carrierKnown) {

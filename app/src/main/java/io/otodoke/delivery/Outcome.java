@@ -9,10 +9,5 @@ public enum Outcome {
     /** own fleet: on no open route yet; the dispatcher plans it with the new window or place */
     AWAITING_ROUTE,
     /** outside carrier: recorded, and the person was handed to the carrier's page, where the carrier confirms it */
-    CARRIER_TO_CONFIRM;
-
-    /** Otodoke itself carried the change out (the own fleet). */
-    public boolean applied() {
-        return this != CARRIER_TO_CONFIRM;
-    }
+    CARRIER_TO_CONFIRM
 }
