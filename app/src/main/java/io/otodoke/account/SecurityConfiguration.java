@@ -91,6 +91,28 @@ class SecurityConfiguration {
                                 .hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers("/api/v1/shipments/*/share-links", "/api/v1/shipments/*/share-links/*")
                                 .hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        // delivery changes (delivery module): the shop's staff read what may be changed and what
+                        // was asked; the operator or the order's seller asks on a customer's behalf (administrators
+                        // have no shop to act in; a shopper asks on the order page)
+                        .requestMatchers(GET, "/api/v1/shipments/*/delivery-options", "/api/v1/shipments/*/delivery-changes")
+                                .hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        .requestMatchers(POST, "/api/v1/shipments/*/delivery-changes").hasAnyRole(OPERATOR, SELLER)
+                        // returns (returns module): the operator or the order's seller asks on the buyer's behalf,
+                        // decides and gives the return's carrier number; administrators read; the operator sets the
+                        // shop's refund policy (a shopper uses the pages under /orders)
+                        .requestMatchers(POST, "/api/v1/orders/*/returns", "/api/v1/returns/*/approve",
+                                "/api/v1/returns/*/reject", "/api/v1/returns/*/shipment", "/api/v1/returns/*/photos")
+                                .hasAnyRole(OPERATOR, SELLER)
+                        .requestMatchers(GET, "/api/v1/orders/*/returns", "/api/v1/returns", "/api/v1/returns/*",
+                                "/api/v1/returns/*/photos/*").hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        .requestMatchers("/api/v1/return-policy").hasRole(OPERATOR)
+                        // claims (claims module): filed and decided by the operator or the order's seller (for the
+                        // customer); administrators read; the operator sets the shop's claim rules
+                        .requestMatchers(POST, "/api/v1/shipments/*/claims", "/api/v1/claims/*/approve",
+                                "/api/v1/claims/*/reject", "/api/v1/claims/*/photos").hasAnyRole(OPERATOR, SELLER)
+                        .requestMatchers(GET, "/api/v1/claims", "/api/v1/claims/*", "/api/v1/claims/*/photos/*")
+                                .hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        .requestMatchers("/api/v1/claim-rules").hasRole(OPERATOR)
                         // a fleet's vehicles and their positions: written by the tenant's operator only
                         // (an administrator has no tenant to write into); administrators read all vehicles
                         .requestMatchers(POST, "/api/v1/positions").hasRole(OPERATOR)

@@ -171,6 +171,76 @@ class RouteStore {
                         """).params(state.name(), utc(at), reason, note, latitude, longitude, stopId).update();
     }
 
+    // ---- changes the recipient asked for (delivery module) ----
+
+    /** The open stop of a route not finished yet that delivers this shipment of the tenant. */
+    Optional<StoredStop> openStopOfShipment(long tenantId, long shipmentId) {
+        return jdbc.sql(STOPS + """
+                         where s.state in ('PENDING', 'ARRIVED')
+                           and exists (select 1 from stop_shipments x where x.stop_id = s.id and x.shipment_id = ?)
+                           and s.route_id in (select r.id from routes r where r.tenant_id = ? and r.state <> 'FINISHED')
+                         order by s.id desc limit 1
+                        """).params(shipmentId, tenantId).query(RouteStore::stop).optional();
+    }
+
+    void window(long stopId, Instant start, Instant end) {
+        jdbc.sql("update stops set window_start = ?, window_end = ? where id = ?").params(utc(start), utc(end), stopId)
+                .update();
+    }
+
+    void removeShipment(long stopId, long shipmentId) {
+        jdbc.sql("delete from stop_shipments where stop_id = ? and shipment_id = ?").params(stopId, shipmentId).update();
+    }
+
+    /** A stop left with nothing to deliver: closed without a visit. */
+    void skipped(long stopId, Instant at, String reason) {
+        jdbc.sql("update stops set state = 'SKIPPED', completed_at = ?, outcome_reason = ? where id = ?")
+                .params(utc(at), reason, stopId).update();
+    }
+
+    /** A new last stop of the route at the same place as {@code like}, for one shipment; its id. */
+    long appendStop(StoredStop like, Instant windowStart, Instant windowEnd, long shipmentId) {
+        long id = jdbc.sql("""
+                        insert into stops (route_id, sequence, address, latitude, longitude, window_start, window_end,
+                                           instruction)
+                        select ?, coalesce(max(sequence), 0) + 1, ?, ?, ?, ?, ?, (select instruction from stops where id = ?)
+                        from stops where route_id = ? returning id
+                        """).params(like.routeId(), like.address(), like.latitude(), like.longitude(), utc(windowStart),
+                        utc(windowEnd), like.id(), like.routeId())
+                .query(Long.class).single();
+        jdbc.sql("insert into stop_shipments (stop_id, shipment_id) values (?, ?)").params(id, shipmentId).update();
+        return id;
+    }
+
+    void instruction(long stopId, String text) {
+        jdbc.sql("update stops set instruction = ? where id = ?").params(text, stopId).update();
+    }
+
+    /** The instructions on the stops of a route, by stop id. */
+    Map<Long, String> instructions(long routeId) {
+        Map<Long, String> out = new LinkedHashMap<>();
+        jdbc.sql("select id, instruction from stops where route_id = ? and instruction is not null order by id")
+                .param(routeId).query((ResultSet rs) -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    /** The stop where this shipment was delivered (its latest), with the phone's position at the outcome. */
+    Optional<Routes.DeliveryProof> deliveryProof(long tenantId, long shipmentId) {
+        return jdbc.sql("""
+                        select s.latitude, s.longitude, s.outcome_latitude, s.outcome_longitude, s.completed_at,
+                               s.outcome_reason, exists (select 1 from delivery_photos p where p.stop_id = s.id) as photo
+                        from stops s join stop_shipments x on x.stop_id = s.id join routes r on r.id = s.route_id
+                        where x.shipment_id = ? and r.tenant_id = ? and s.state = 'DELIVERED'
+                        order by s.completed_at desc limit 1
+                        """).params(shipmentId, tenantId)
+                .query((rs, i) -> new Routes.DeliveryProof(rs.getDouble(1), rs.getDouble(2),
+                        (Double) rs.getObject(3), (Double) rs.getObject(4), instant(rs.getTimestamp(5)), rs.getString(6),
+                        rs.getBoolean(7)))
+                .optional();
+    }
+
     void plannedEtas(Map<Long, Instant> etas) {
         etas.forEach((stop, eta) -> jdbc.sql("update stops set planned_eta = ? where id = ?").params(utc(eta), stop).update());
     }

@@ -304,6 +304,102 @@ public class Routes {
         return view(r.id());
     }
 
+    // ---- changes the recipient asked for (delivery module) ----
+
+    /** What moving a shipment to another date or window did to the routes. */
+    public enum Rescheduled {
+        /** the stop stays on its route with the new window (a stop shared with other parcels is split off) */
+        WINDOW_MOVED,
+        /** the new date is another day: the shipment left its route, free to be planned on that day's */
+        LEFT_ROUTE,
+        /** the shipment is on no open route yet: the dispatcher plans it with the new window */
+        NOT_ROUTED
+    }
+
+    /**
+     * Moves an own-fleet shipment to the day and window its recipient chose (design/last-mile.md:
+     * the recipient sees the stop's window as the chosen one). On the route's own day the stop's
+     * window changes; on another day the shipment leaves the route, and a stop left empty is
+     * skipped. The caller (the delivery module) has checked who asks and that the slot is offered.
+     */
+    @Transactional
+    public Rescheduled reschedule(long tenantId, long shipmentId, LocalDate day, Instant windowStart,
+                                  Instant windowEnd) {
+        Optional<RouteStore.StoredStop> found = store.openStopOfShipment(tenantId, shipmentId);
+        if (found.isEmpty()) {
+            return Rescheduled.NOT_ROUTED;
+        }
+        RouteStore.Row r = store.routeForUpdate(found.get().routeId()).orElseThrow();
+        RouteStore.StoredStop s = store.stop(found.get().id()).orElseThrow();
+        if (s.state() != StopState.PENDING) {
+            throw conflict("stop-in-progress", "The van is at this stop already; the delivery cannot be moved now.");
+        }
+        List<RouteStore.StoredStop> before = stops(r.id());
+        Rescheduled outcome;
+        if (r.serviceDate().equals(day)) {
+            if (s.shipmentIds().size() == 1) {
+                store.window(s.id(), windowStart, windowEnd);
+            } else {
+                store.removeShipment(s.id(), shipmentId);
+                store.appendStop(s, windowStart, windowEnd, shipmentId);
+            }
+            outcome = Rescheduled.WINDOW_MOVED;
+        } else {
+            store.removeShipment(s.id(), shipmentId);
+            if (s.shipmentIds().size() == 1) {
+                store.skipped(s.id(), clock.instant(), StatusReason.RESCHEDULED.name());
+            }
+            outcome = Rescheduled.LEFT_ROUTE;
+        }
+        if (r.state() == RouteState.STARTED) {
+            List<RouteStore.StoredStop> after = stops(r.id());
+            publishStopsAway(r, before, after);
+            if (after.stream().noneMatch(x -> x.state().open())) {
+                store.finished(r.id(), clock.instant());
+            }
+        }
+        reloadAfterCommit(r.id());
+        return outcome;
+    }
+
+    /**
+     * Tells the driver where the recipient wants the parcel left (e.g. 置き配：玄関前), on its open
+     * stop; false when the shipment is on no open route yet.
+     */
+    @Transactional
+    public boolean instruct(long tenantId, long shipmentId, String instruction) {
+        Optional<RouteStore.StoredStop> s = store.openStopOfShipment(tenantId, shipmentId);
+        s.ifPresent(stop -> store.instruction(stop.id(), Text.optional("instruction", instruction, 200)));
+        return s.isPresent();
+    }
+
+    /** What recipients asked the driver to do at the route's stops (e.g. 置き配（玄関前）), by stop id. */
+    public Map<Long, String> instructions(Route route) {
+        return store.instructions(route.id());
+    }
+
+    /**
+     * The own fleet's proof of a delivery, for a claim: the stop's place (the recipient's address as
+     * planned) and where the driver's phone was when the delivery was recorded.
+     *
+     * @param scanLatitude null when the phone sent no position with the outcome
+     * @param place        where it was left (a {@link StatusReason} name)
+     */
+    public record DeliveryProof(double addressLatitude, double addressLongitude, Double scanLatitude,
+                                Double scanLongitude, Instant deliveredAt, String place, boolean photo) {
+
+        /** How far from the address the delivery was recorded, in metres; null without a position. */
+        public Long scanDistanceMeters() {
+            return scanLatitude == null || scanLongitude == null ? null
+                    : Math.round(Geo.meters(addressLatitude, addressLongitude, scanLatitude, scanLongitude));
+        }
+    }
+
+    /** The proof of the shipment's delivery by the own fleet of this tenant, if it was delivered on a route. */
+    public Optional<DeliveryProof> deliveryProof(long tenantId, long shipmentId) {
+        return store.deliveryProof(tenantId, shipmentId);
+    }
+
     /** Raw words of the fleet's own events, as a carrier's scan would say them. */
     private static final Map<StatusReason, String> PLACE_WORDS = Map.of(StatusReason.HANDED_OVER, "手渡し",
             StatusReason.SAFE_PLACE, "置き配", StatusReason.PARCEL_LOCKER, "宅配ボックス", StatusReason.MAILBOX, "郵便受け",

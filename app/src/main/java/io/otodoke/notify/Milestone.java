@@ -24,7 +24,9 @@ public enum Milestone {
     ETA_MOVED(true, false),
     /** the returns module's events (a later issue) */
     RETURN_RECEIVED(true, false),
-    REFUND_ISSUED(true, false);
+    REFUND_ISSUED(true, false),
+    /** a claim about the parcel was approved (reship or refund) or rejected (claims module) */
+    CLAIM_DECIDED(true, false);
 
     private final boolean byDefault;
     private final boolean deliveryDay;

@@ -1,8 +1,11 @@
 package io.otodoke.notify;
 
+import io.otodoke.claims.ClaimDecided;
 import io.otodoke.fleet.ArrivingSoon;
 import io.otodoke.fleet.StopsAwayChanged;
 import io.otodoke.tracking.DeliveryEstimateMoved;
+import io.otodoke.returns.RefundIssued;
+import io.otodoke.returns.ReturnReceived;
 import io.otodoke.tracking.OrderView;
 import io.otodoke.tracking.ShipmentRegistry;
 import io.otodoke.tracking.ShipmentStale;
@@ -62,7 +65,7 @@ class MilestoneListener {
 
     /**
      * The milestone a status change is, if any. HELD_FOR_PICKUP and the return leg are not
-     * milestones of their own: the returns module will tell RETURN_RECEIVED.
+     * milestones of their own: the returns module tells RETURN_RECEIVED and REFUND_ISSUED.
      */
     static Optional<Milestone> milestoneOf(TrackingStatus previous, TrackingStatus current) {
         if (current == previous || current == null) {
@@ -138,6 +141,27 @@ class MilestoneListener {
         facts.put("previousEstimate", e.previous().toString());
         enqueue(e.tenantId(), e.shipmentId(), Milestone.ETA_MOVED, "date:" + e.current().date(), facts, s -> true);
     }
+    /** The return leg arrived back at the shop (returns module): told once per return. */
+    @ApplicationModuleListener
+    void on(ReturnReceived e) {
+        enqueue(e.tenantId(), e.shipmentId(), Milestone.RETURN_RECEIVED, "return:" + e.returnId(), Map.of(), s -> true);
+    }
+
+    /** The shop's return policy made the refund due (returns module): told once per return. */
+    @ApplicationModuleListener
+    void on(RefundIssued e) {
+        enqueue(e.tenantId(), e.shipmentId(), Milestone.REFUND_ISSUED, "return:" + e.returnId(),
+                Map.of("refundYen", Long.toString(e.refundYen())), s -> true);
+    }
+
+    /** A claim was decided (claims module): told once per claim, with the decision and the outcome. */
+    @ApplicationModuleListener
+    void on(ClaimDecided e) {
+        enqueue(e.tenantId(), e.shipmentId(), Milestone.CLAIM_DECIDED, "claim:" + e.claimId(),
+                Map.of("claimKind", e.kind().name(), "claimState", e.state().name(),
+                        "claimOutcome", e.outcome() == null ? "" : e.outcome().name()), s -> true);
+    }
+
 
     private void enqueue(long tenantId, long shipmentId, Milestone milestone, String attemptKey, Map<String, String> facts,
                          Predicate<Subscription> crossed) {

@@ -24,7 +24,8 @@ public final class ShipmentCsv {
 
     static final Set<String> COLUMNS = Set.of("carrier", "tracking_number", "leg", "international", "order_number",
             "customer_email", "customer_name", "ordered_at", "item_name", "quantity", "unit_price_yen", "total_yen",
-            "gift", "seller", "recipient_name", "postal_code", "prefecture", "city", "address", "phone");
+            "gift", "seller", "recipient_name", "postal_code", "prefecture", "city", "address", "phone",
+            "cash_on_delivery", "cool", "signature_required");
 
     private ShipmentCsv() {
     }
@@ -106,7 +107,8 @@ public final class ShipmentCsv {
             throw new RowException("invalid-leg", "leg", "leg '" + legText + "' is not OUTBOUND or RETURN");
         }
         return new ShipmentRegistration(get(r, "carrier"), get(r, "tracking_number"), leg, order, recipient,
-                bool(r, "international"), null);
+                bool(r, "international"), null,
+                new Handling(bool(r, "cash_on_delivery"), bool(r, "cool"), bool(r, "signature_required")));
     }
 
     private static String get(CSVRecord r, String column) {

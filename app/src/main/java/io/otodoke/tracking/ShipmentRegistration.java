@@ -7,7 +7,17 @@ import java.time.Instant;
  * registration). Registering the same carrier and number again returns the existing shipment.
  *
  * @param createdAt when the label was created; now when null
+ * @param handling  cash on delivery, cool, signature required; none when null
  */
 public record ShipmentRegistration(String carrier, String trackingNumber, ShipmentLeg leg, OrderDetails order,
-                                   Recipient recipient, boolean international, Instant createdAt) {
+                                   Recipient recipient, boolean international, Instant createdAt, Handling handling) {
+
+    public ShipmentRegistration {
+        handling = handling == null ? Handling.NONE : handling;
+    }
+
+    public ShipmentRegistration(String carrier, String trackingNumber, ShipmentLeg leg, OrderDetails order,
+                                Recipient recipient, boolean international, Instant createdAt) {
+        this(carrier, trackingNumber, leg, order, recipient, international, createdAt, Handling.NONE);
+    }
 }

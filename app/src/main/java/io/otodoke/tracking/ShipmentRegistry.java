@@ -98,7 +98,7 @@ public class ShipmentRegistry {
             String number = TrackingNumbers.normalize(r.trackingNumber());
             var registered = store.insertShipment(tenantId, orderId, r.leg() == null ? ShipmentLeg.OUTBOUND : r.leg(),
                     r.carrier(), number, r.trackingNumber(), r.international(), r.recipient(),
-                    r.createdAt() == null ? now : r.createdAt());
+                    r.createdAt() == null ? now : r.createdAt(), r.handling());
             outcomes.add(new RegistrationOutcome(i, registered.id(), registered.created(), null));
         }
         return outcomes;
@@ -268,6 +268,7 @@ public class ShipmentRegistry {
 
     private static ShipmentView view(ShipmentStore.ShipmentRow s, List<TrackingEvent> list) {
         return new ShipmentView(s.id(), s.tenantId(), s.orderId(), s.leg(), s.carrier(), s.trackingNumber(), s.status(), s.reason(),
-                s.createdAt(), s.lastEventAt(), s.staleReason(), s.recipient(), Timeline.of(list), s.estimate());
+                s.createdAt(), s.lastEventAt(), s.staleReason(), s.recipient(), Timeline.of(list), s.handling(),
+                s.estimate());
     }
 }

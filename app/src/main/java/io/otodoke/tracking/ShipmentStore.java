@@ -23,7 +23,8 @@ class ShipmentStore {
 
     private static final String SHIPMENT_COLUMNS = """
             s.id, s.tenant_id, s.order_id, s.leg, s.carrier, s.tracking_number, s.status, s.status_reason, s.created_at,
-            s.last_event_at, s.stale_reason, s.recipient, s.estimated_delivery, s.estimated_window
+            s.last_event_at, s.stale_reason, s.recipient, s.cash_on_delivery, s.cool, s.signature_required,
+            s.estimated_delivery, s.estimated_window
             """;
 
     private final JdbcTemplate jdbc;
@@ -37,7 +38,7 @@ class ShipmentStore {
     /** A shipment row without its timeline. */
     record ShipmentRow(long id, long tenantId, Long orderId, ShipmentLeg leg, String carrier, String trackingNumber,
                        TrackingStatus status, StatusReason reason, Instant createdAt, Instant lastEventAt,
-                       String staleReason, Recipient recipient, DeliveryEstimate estimate) {
+                       String staleReason, Recipient recipient, Handling handling, DeliveryEstimate estimate) {
     }
 
     /** What recording a forecast changed: the day forecast before (null: none), for the shipment's tenant. */
@@ -199,17 +200,18 @@ class ShipmentStore {
 
     /** Inserts the shipment unless (carrier, number) exists; returns the id and whether it was created. */
     Registered insertShipment(long tenantId, Long orderId, ShipmentLeg leg, String carrier, String number, String given,
-                              boolean international, Recipient recipient, Instant createdAt) {
+                              boolean international, Recipient recipient, Instant createdAt, Handling handling) {
         Long id = jdbc.query("""
                 insert into shipments (tenant_id, order_id, leg, carrier, tracking_number, tracking_number_given,
-                    international, recipient, created_at, status_changed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                    international, recipient, created_at, status_changed_at, cash_on_delivery, cool, signature_required)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                 on conflict (tenant_id, carrier, tracking_number) do nothing returning id
                 """, rs -> rs.next() ? rs.getLong(1) : null,
                 tenantId, orderId, leg.name(), carrier, number, given, international,
                 recipient == null ? null : json.writeValueAsString(recipient),
                 OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC),
-                OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC));
+                OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC),
+                handling.cashOnDelivery(), handling.cool(), handling.signatureRequired());
         if (id != null) {
             return new Registered(id, true);
         }
@@ -405,6 +407,7 @@ class ShipmentStore {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 lastEvent == null ? null : lastEvent.toInstant(), rs.getString("stale_reason"),
                 recipient == null ? null : json.readValue(recipient, Recipient.class),
+                new Handling(rs.getBoolean("cash_on_delivery"), rs.getBoolean("cool"), rs.getBoolean("signature_required")),
                 estimate(rs.getObject("estimated_delivery", java.time.LocalDate.class), rs.getString("estimated_window")));
     }
 

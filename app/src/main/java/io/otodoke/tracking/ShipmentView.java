@@ -10,6 +10,17 @@ import java.util.List;
  */
 public record ShipmentView(long id, long tenantId, Long orderId, ShipmentLeg leg, String carrier, String trackingNumber,
                            TrackingStatus status, StatusReason reason, Instant createdAt, Instant lastEventAt,
-                           String staleReason, Recipient recipient, List<TimelineEntry> timeline,
+                           String staleReason, Recipient recipient, List<TimelineEntry> timeline, Handling handling,
                            DeliveryEstimate estimate) {
+
+    public ShipmentView {
+        handling = handling == null ? Handling.NONE : handling;
+    }
+
+    public ShipmentView(long id, long tenantId, Long orderId, ShipmentLeg leg, String carrier, String trackingNumber,
+                        TrackingStatus status, StatusReason reason, Instant createdAt, Instant lastEventAt,
+                        String staleReason, Recipient recipient, List<TimelineEntry> timeline) {
+        this(id, tenantId, orderId, leg, carrier, trackingNumber, status, reason, createdAt, lastEventAt, staleReason,
+                recipient, timeline, Handling.NONE, null);
+    }
 }

@@ -19,6 +19,8 @@ import static io.otodoke.tracking.TrackingStatus.*;
  *
  * <p>Events are read in {@link EventOrder}; each one may move the status:
  * <ul>
+ *   <li>Notes ({@link TrackingEvent#isNote()}: Otodoke's record of a change request) never do,
+ *       whatever status they carry and whenever they arrive.</li>
  *   <li>{@code UNKNOWN} events and request acknowledgements (reason {@code RESCHEDULED} with the
  *       status the shipment already has, e.g. Yamato 依頼受付（再配達）) do not (rule 2).</li>
  *   <li><b>Terminal stickiness</b> (rule 3): after {@code DELIVERED} only {@code RETURNING_TO_SENDER},
@@ -185,7 +187,7 @@ public final class StatusDerivation {
 
         void apply(TrackingEvent e) {
             TrackingStatus s = e.status();
-            if (SILENT.contains(s)) {
+            if (SILENT.contains(s) || e.isNote()) {
                 return;
             }
             if (e.reason() == StatusReason.RESCHEDULED && s == status) {

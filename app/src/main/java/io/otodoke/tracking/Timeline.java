@@ -24,7 +24,7 @@ import java.util.Set;
  *   <li>and a source not yet in the entry — two rows of one source are two scans — unless it is
  *       the very same row again (equal except {@code receivedAt}), which is shown once.</li>
  * </ul>
- * The entry shows the first of its reports that names a place, else its first report. Of a run of
+ * A note ({@link TrackingEvent#isNote()}) is always a line of its own. The entry shows the first of its reports that names a place, else its first report. Of a run of
  * NOT_FOUND entries of the same source (a carrier asked daily about a number it does not know),
  * only the latest is shown.
  */
@@ -67,6 +67,9 @@ public final class Timeline {
 
         boolean accepts(TrackingEvent event) {
             TrackingEvent first = reports.getFirst();
+            if (first.isNote() || event.isNote()) {
+                return sameRow(first, event); // a request is its own line, never one of a scan's reports
+            }
             return event.status() == first.status()
                     && closeInTime(first.occurredAt(), event.occurredAt())
                     && samePlace(event)

@@ -11,6 +11,11 @@ import java.util.Objects;
  * @param source         connector code ({@code yamato}, {@code api}, {@code demo}, …)
  * @param sourceSequence position in the source's own list: the tie-breaker for equal times
  * @param receivedAt     when Otodoke got it
+ *
+ * <p>A source starting with {@link #NOTE_SOURCE_PREFIX} is Otodoke's own record of something a
+ * person asked for or was told (a delivery change request and its outcome): a <em>note</em>. It is
+ * shown in the timeline but says nothing about where the parcel is, so it never moves the status,
+ * never counts as an update for staleness and is never merged with a scan.
  */
 public record TrackingEvent(String source, String rawCode, String rawText, TrackingStatus status,
                             StatusReason reason, EventTime occurredAt, EventLocation location,
@@ -22,5 +27,12 @@ public record TrackingEvent(String source, String rawCode, String rawText, Track
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(receivedAt, "receivedAt");
         location = location == null ? EventLocation.NONE : location;
+    }
+
+    /** Sources of notes: {@code otodoke.delivery}, … */
+    public static final String NOTE_SOURCE_PREFIX = "otodoke.";
+
+    public boolean isNote() {
+        return source.startsWith(NOTE_SOURCE_PREFIX);
     }
 }

@@ -162,6 +162,9 @@ public class TrackingIngest {
             Instant lastEvent = s.lastEventAt();
             Instant lastScan = s.lastCarrierScanAt();
             for (TrackingEvent e : newEvents) {
+                if (e.isNote()) {
+                    continue; // a request is no news of the parcel: staleness goes on
+                }
                 Instant at = e.occurredAt().instant();
                 dateOnly |= e.occurredAt().precision() == TimePrecision.DAY;
                 lastEvent = lastEvent == null || at.isAfter(lastEvent) ? at : lastEvent;
@@ -191,6 +194,9 @@ public class TrackingIngest {
             return false;
         }
         for (TrackingEvent e : newEvents) {
+            if (e.isNote()) {
+                continue; // never moves the status, so its place in the order does not matter
+            }
             if (e.occurredAt().precision() != TimePrecision.MINUTE || !e.occurredAt().instant().isAfter(last)) {
                 return false;
             }

@@ -38,7 +38,7 @@ public class TrackingLookup {
         for (var s : rows) {
             byNumber.computeIfAbsent(s.trackingNumber(), k -> new ArrayList<>()).add(new PublicShipment(s.carrier(),
                     s.trackingNumber(), s.leg(), s.status(), s.reason(), s.lastEventAt(), s.staleReason(),
-                    Timeline.of(timelines.getOrDefault(s.id(), List.of())), s.estimate()));
+                    Timeline.of(withoutNotes(timelines.getOrDefault(s.id(), List.of()))), s.estimate()));
         }
         List<LookupResult> results = new ArrayList<>(queries.size());
         for (String q : queries) {
@@ -46,6 +46,14 @@ public class TrackingLookup {
             results.add(new LookupResult(q, n, byNumber.getOrDefault(n, List.of())));
         }
         return results;
+    }
+
+    /**
+     * Whoever knows a number may look it up, so Otodoke's notes stay out: a request says when
+     * someone will be home or that the parcel will be left at the door (置き配).
+     */
+    private static List<TrackingEvent> withoutNotes(List<TrackingEvent> events) {
+        return events.stream().filter(e -> !e.isNote()).toList();
     }
 
     /** Splits what people paste into numbers: one per line, or separated by spaces or commas. */

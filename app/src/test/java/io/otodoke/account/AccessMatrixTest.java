@@ -83,6 +83,8 @@ class AccessMatrixTest {
         ids.put("shA2", shA2.get("id").asLong());
         ids.put("shB", shB.get("id").asLong());
         ids.put("oB", shB.get("orderId").asLong());
+        ids.put("retA", returnOf("OP_A", shA.get("orderId").asLong()));
+        ids.put("retA2", returnOf("OP_A", shA2.get("orderId").asLong()));
         ids.put("sellerS1", "s1");
         ids.put("run", run);
         ids.put("deviceA", vehicle("OP_A"));
@@ -184,6 +186,24 @@ class AccessMatrixTest {
             DELETE /api/v1/subscriptions/{subB}                 | 401 404 204 403 403 403
             GET    /api/v1/push/vapid-public-key                | 200 200 200 200 200 200
             POST   /api/v1/safety/check       safety            | 200 200 200 200 200 200
+            GET    /api/v1/shipments/{shA}/delivery-options     | 401 200 404 200 403 200
+            GET    /api/v1/shipments/{shA2}/delivery-options    | 401 200 404 404 403 200
+            GET    /api/v1/shipments/{shB}/delivery-options     | 401 404 200 404 403 200
+            POST   /api/v1/shipments/{shA}/delivery-changes change | 401 201 404 201 403 403
+            POST   /api/v1/shipments/{shA2}/delivery-changes change | 401 201 404 404 403 403
+            GET    /api/v1/shipments/{shA}/delivery-changes     | 401 200 404 200 403 200
+            POST   /api/v1/orders/{oA}/returns returnRequest    | 401 201 404 201 403 403
+            GET    /api/v1/orders/{oA}/returns                  | 401 200 404 200 403 200
+            GET    /api/v1/returns                              | 401 200 200 200 403 200
+            GET    /api/v1/returns/{retA}                       | 401 200 404 200 403 200
+            GET    /api/v1/returns/{retA2}                      | 401 200 404 404 403 200
+            POST   /api/v1/returns/{retA2}/approve {}           | 401 200 404 404 403 403
+            GET    /api/v1/return-policy                        | 401 200 200 403 403 403
+            PUT    /api/v1/return-policy      policy            | 401 200 200 403 403 403
+            POST   /api/v1/shipments/{shA}/claims claim         | 401 422 404 422 403 403
+            GET    /api/v1/claims                               | 401 200 200 200 403 200
+            GET    /api/v1/claim-rules                          | 401 200 200 403 403 403
+            PUT    /api/v1/claim-rules        rules             | 401 200 200 403 403 403
             """;
 
     @Test
@@ -212,7 +232,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(50 * 6);
+        assertThat(cells).isEqualTo(68 * 6);
     }
 
     @Test
@@ -311,8 +331,24 @@ class AccessMatrixTest {
             case "subscription" -> "{\"shipmentId\":" + ids.get("shA") + ",\"address\":\"r" + unique.incrementAndGet()
                     + "@example.jp\",\"language\":\"en\"}";
             case "tenant" -> "{\"code\":\"t" + unique.incrementAndGet() + "-" + run + "\",\"name\":\"New\"}";
+            // a new slot two days ahead (always open) for A's Yamato parcel; each call has its own Idempotency-Key
+            case "returnRequest" -> "{\"reason\":\"OTHER\",\"items\":[{\"name\":\"緑茶\",\"quantity\":1}]}";
+            case "policy" -> "{\"refundTrigger\":\"ON_ARRIVAL\"}";
+            // A's parcel has only a label: a claim is not eligible yet (422), which shows the caller got through
+            case "claim" -> "{\"kind\":\"NOT_RECEIVED\"}";
+            case "rules" -> "{\"farScanMeters\":200}";
+            case "change" -> "{\"kind\":\"RESCHEDULE\",\"date\":\""
+                    + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(2) + "\",\"slot\":\"19-21\"}";
             default -> throw new IllegalArgumentException(kind);
         };
+    }
+
+    /** A return of one item of the order, asked by the caller; its id. */
+    private long returnOf(String caller, long orderId) throws Exception {
+        HttpResponse<String> r = call("POST", "/api/v1/orders/" + orderId + "/returns", body("returnRequest", caller),
+                secrets.get(caller));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return json.readTree(r.body()).get("id").asLong();
     }
 
     /** Registers a vehicle for the caller's tenant; its device id. */
@@ -331,7 +367,8 @@ class AccessMatrixTest {
     private JsonNode register(String caller, String seller, String orderNumber) throws Exception {
         HttpResponse<String> r = call("POST", "/api/v1/shipments", """
                 {"carrier":"yamato","trackingNumber":"%s","order":{"orderNumber":"%s","seller":"%s",
-                 "customerEmail":"buyer@example.jp","totalYen":1000},
+                 "customerEmail":"buyer@example.jp","totalYen":1000,
+                 "items":[{"name":"緑茶","quantity":5,"unitPriceYen":200}]},
                  "recipient":{"name":"受取 太郎","prefecture":"東京都","city":"千代田区","addressLine":"千代田1-1"}}
                 """.formatted(number(), orderNumber, seller), secrets.get(caller));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -361,6 +398,9 @@ class AccessMatrixTest {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (secret != null) {
             builder.header("Authorization", "Bearer " + secret);
+        }
+        if (path.endsWith("/delivery-changes") && "POST".equals(method)) {
+            builder.header("Idempotency-Key", UUID.randomUUID().toString());
         }
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -116,6 +116,13 @@ class PageAccessMatrixTest {
             /orders/{oA}/shipments/{shA}/inquiry | 302 200 403 403 403 403
             /orders/{oA2}/shipments/{shA2}/inquiry | 302 404 403 403 403 403
             /orders/{oB}/shipments/{shB}/inquiry | 302 404 403 403 403 403
+            /orders/{oA}/shipments/{shA}/delivery | 302 200 403 403 403 403
+            /orders/{oA2}/shipments/{shA2}/delivery | 302 404 403 403 403 403
+            /orders/{oB}/shipments/{shB}/delivery | 302 404 403 403 403 403
+            /orders/{oA}/shipments/{shA2}/delivery | 302 404 403 403 403 403
+            /orders/{oA}/returns | 302 200 403 403 403 403
+            /orders/{oA2}/returns | 302 404 403 403 403 403
+            /orders/{oB}/returns | 302 404 403 403 403 403
             /s/{linkB}/inquiry   | 200 200 200 200 200 200
             /attention           | 302 403 200 200 403 200
             /account             | 302 200 200 200 200 200

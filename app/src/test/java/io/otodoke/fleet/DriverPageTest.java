@@ -55,6 +55,16 @@ class DriverPageTest {
     }
 
     @Test
+    void aRecipientsInstructionIsShownOnItsStop() throws Exception {
+        FleetWorld.Fleet f = world.fleet(2);
+        assertThat(world.routes.instruct(f.shop().id(), f.shipments().get(1), "置き配（宅配ボックス）")).isTrue();
+        String page = new Phone(f).get("/driver").body();
+        assertThat(page).contains("お客様のご指定", "置き配（宅配ボックス）");
+        assertThat(page.indexOf("置き配（宅配ボックス）")).as("on the second stop")
+                .isGreaterThan(page.indexOf("東京都千代田区丸の内2-1"));
+    }
+
+    @Test
     void aDriverWorksTheirRouteFromThePhonePage() throws Exception {
         FleetWorld.Fleet f = world.fleet(3);
         FleetWorld.Fleet other = world.fleet(1);

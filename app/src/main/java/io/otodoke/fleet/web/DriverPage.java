@@ -60,9 +60,13 @@ class DriverPage {
         }
     }
 
-    /** A stop with its times in Japan time and its parcels' tracking numbers. */
+    /**
+     * A stop with its times in Japan time and its parcels' tracking numbers.
+     *
+     * @param instruction what the recipient asked for (e.g. 置き配（玄関前）), or null
+     */
     record StopCard(Stop stop, LocalTime windowStart, LocalTime windowEnd, LocalTime estimatedArrival,
-                    List<String> trackingNumbers) {
+                    List<String> trackingNumbers, String instruction) {
     }
 
     @GetMapping("/driver")
@@ -72,9 +76,11 @@ class DriverPage {
                 .flatMap(r -> r.stops().stream()).flatMap(s -> s.shipmentIds().stream()).toList());
         List<RouteCard> cards = new ArrayList<>();
         for (Route r : today) {
+            Map<Long, String> instructions = routes.instructions(r);
             cards.add(new RouteCard(r, r.stops().stream().map(s -> new StopCard(s, japan(s.windowStart()),
                     japan(s.windowEnd()), r.state() == RouteState.STARTED && s.state().open() ? japan(s.estimatedArrival()) : null,
-                    s.shipmentIds().stream().map(id -> numbers.getOrDefault(id, "#" + id)).toList())).toList()));
+                    s.shipmentIds().stream().map(id -> numbers.getOrDefault(id, "#" + id)).toList(),
+                    instructions.get(s.id()))).toList()));
         }
         model.addAttribute("serviceDate", routes.today());
         model.addAttribute("routes", cards);

@@ -7,6 +7,7 @@ import io.otodoke.tracking.OrderDetails;
 import io.otodoke.tracking.Recipient;
 import io.otodoke.tracking.RegistrationOutcome;
 import io.otodoke.tracking.ShipmentLeg;
+import io.otodoke.tracking.Handling;
 import io.otodoke.tracking.ShipmentRegistration;
 import io.otodoke.tracking.ShipmentRegistry;
 import io.otodoke.tracking.ShipmentView;
@@ -51,9 +52,9 @@ class ShipmentApi {
         this.json = json;
     }
 
-    /** A shipment as a shop registers it. */
+    /** A shipment as a shop registers it; {@code handling} (cash on delivery, cool, signature) is optional. */
     record ShipmentItem(String carrier, String trackingNumber, ShipmentLeg leg, Boolean international, Instant createdAt,
-                        OrderDetails order, Recipient recipient) {
+                        OrderDetails order, Recipient recipient, Handling handling) {
     }
 
     record Registered(int index, Long id, boolean created, ItemError error) {
@@ -86,7 +87,8 @@ class ShipmentApi {
             try {
                 ShipmentItem item = json.treeToValue(nodes.get(i), ShipmentItem.class);
                 good.add(new ShipmentRegistration(item.carrier(), item.trackingNumber(), item.leg(),
-                        item.order(), item.recipient(), Boolean.TRUE.equals(item.international()), item.createdAt()));
+                        item.order(), item.recipient(), Boolean.TRUE.equals(item.international()), item.createdAt(),
+                        item.handling()));
                 goodIndex.add(i);
             } catch (JacksonException e) {
                 String first = e.getOriginalMessage().lines().findFirst().orElse("");
@@ -140,7 +142,7 @@ class ShipmentApi {
         List<ShipmentView> page = registry.shipments(caller, status, before, limit).stream()
                 .map(s -> new ShipmentView(s.id(), s.tenantId(), s.orderId(), s.leg(), s.carrier(), s.trackingNumber(),
                         s.status(), s.reason(), s.createdAt(), s.lastEventAt(), s.staleReason(), null, null,
-                        s.estimate()))
+                        s.handling(), s.estimate()))
                 .toList();
         return page.size() < limit ? Map.of("shipments", page)
                 : Map.of("shipments", page, "next", "/api/v1/shipments?limit=" + limit + "&before=" + page.getLast().id()

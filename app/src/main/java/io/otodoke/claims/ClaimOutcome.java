@@ -1,0 +1,7 @@
+package io.otodoke.claims;
+
+/** What an approved claim gets the customer. */
+public enum ClaimOutcome {
+    RESHIP,
+    REFUND
+}

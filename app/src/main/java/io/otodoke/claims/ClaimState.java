@@ -1,0 +1,7 @@
+package io.otodoke.claims;
+
+public enum ClaimState {
+    UNDER_REVIEW,
+    APPROVED,
+    REJECTED
+}

@@ -1,0 +1,244 @@
+package io.otodoke.claims;
+
+import io.otodoke.account.Caller;
+import io.otodoke.account.Role;
+import io.otodoke.fleet.DeliveryPhotos;
+import io.otodoke.fleet.Photo;
+import io.otodoke.fleet.Routes;
+import io.otodoke.tracking.ShipmentLeg;
+import io.otodoke.tracking.ShipmentRegistry;
+import io.otodoke.tracking.ShipmentView;
+import io.otodoke.tracking.TimelineEntry;
+import io.otodoke.tracking.TrackingStatus;
+import io.otodoke.web.ProblemType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Claims for a shipment (docs/delivery.md#claims). The shop's operator or the order's seller files
+ * one for a customer; the evidence is taken from tracking at that moment; the shop's rules approve
+ * it at once or leave it for review; the operator or seller decides the rest (reship or refund).
+ * Administrators read. A shipment or claim outside the caller's scope is not found.
+ */
+@Service
+public class Claims {
+
+    static final int MAX_TEXT = 1000;
+    static final int MAX_LIST = 200;
+    static final int MAX_PHOTOS = 5;
+    static final String RULE = "rule";
+
+    private final ClaimStore store;
+    private final ShipmentRegistry registry;
+    private final Routes routes;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    Claims(ClaimStore store, ShipmentRegistry registry, Routes routes, ApplicationEventPublisher publisher, Clock clock) {
+        this.store = store;
+        this.registry = registry;
+        this.routes = routes;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public record NewClaim(ClaimKind kind, String description) {
+    }
+
+    @Transactional
+    public Claim file(Caller staff, long shipmentId, NewClaim c) {
+        if (!staff.is(Role.OPERATOR) && !staff.is(Role.SELLER)) {
+            throw forbidden("The shop or the order's seller files a claim.");
+        }
+        ShipmentView s = registry.shipment(staff, shipmentId)
+                .orElseThrow(() -> ProblemType.notFound("Shipment " + shipmentId));
+        if (c == null || c.kind() == null) {
+            throw ProblemType.invalidField("kind", "kind is LOST, DAMAGED or NOT_RECEIVED.");
+        }
+        String description = text("description", c.description());
+        ClaimRules rules = store.rules(s.tenantId());
+        Instant now = clock.instant();
+        ClaimEvidence evidence = evidence(s, now);
+        eligible(s, c.kind(), evidence, rules);
+        long id = store.insert(s.tenantId(), s.id(), c.kind(), description, evidence, staff.actor(), now)
+                .orElseThrow(() -> ProblemType.exception(HttpStatus.CONFLICT, "claim-exists", "Claim exists",
+                        "This parcel has an open " + c.kind() + " claim already."));
+        automatic(c.kind(), evidence, rules).ifPresent(rule -> decide(id, s, c.kind(), ClaimState.APPROVED,
+                rules.autoOutcome(), RULE, rule, null, now, true));
+        return store.byId(id).orElseThrow();
+    }
+
+    /** What tracking says now: the latest lines, the delivery, days without news, the own fleet's proof. */
+    ClaimEvidence evidence(ShipmentView s, Instant now) {
+        List<TimelineEntry> timeline = s.timeline();
+        List<ClaimEvidence.Line> last = timeline.subList(Math.max(0, timeline.size() - ClaimEvidence.LAST_EVENTS),
+                timeline.size()).stream().map(e -> new ClaimEvidence.Line(e.occurredAt().instant(), e.status(),
+                e.rawText(), e.location().name(), e.sources())).toList();
+        Instant delivered = timeline.stream().filter(e -> e.status() == TrackingStatus.DELIVERED)
+                .map(e -> e.occurredAt().instant()).reduce((a, b) -> b).orElse(null);
+        Instant news = s.lastEventAt() != null ? s.lastEventAt() : s.createdAt();
+        long quiet = Math.max(0, Duration.between(news, now).toDays());
+        Optional<Routes.DeliveryProof> proof = routes.deliveryProof(s.tenantId(), s.id());
+        return new ClaimEvidence(s.status(), last, proof.map(Routes.DeliveryProof::deliveredAt).orElse(delivered),
+                quiet, proof.map(Routes.DeliveryProof::scanDistanceMeters).orElse(null),
+                proof.map(Routes.DeliveryProof::place).orElse(s.reason() == null ? null : s.reason().name()),
+                proof.map(Routes.DeliveryProof::photo).orElse(false));
+    }
+
+    private static void eligible(ShipmentView s, ClaimKind kind, ClaimEvidence e, ClaimRules rules) {
+        if (s.leg() == ShipmentLeg.RETURN) {
+            throw notEligible("A return leg is the shop's own parcel: no claim.");
+        }
+        switch (kind) {
+            case LOST -> {
+                boolean over = s.status() == TrackingStatus.DELIVERED || s.status() == TrackingStatus.RETURNED
+                        || s.status() == TrackingStatus.CANCELLED;
+                if (over) {
+                    throw notEligible("A " + s.status() + " parcel is not lost.");
+                }
+                if (s.status() != TrackingStatus.EXPIRED && e.daysWithoutNews() < rules.lostAfterDays()) {
+                    throw notEligible("A parcel is claimed lost after " + rules.lostAfterDays()
+                            + " days without news; the last news is " + e.daysWithoutNews() + " days old.");
+                }
+            }
+            case DAMAGED, NOT_RECEIVED -> {
+                if (s.status() != TrackingStatus.DELIVERED) {
+                    throw notEligible(kind + " is claimed for a delivered parcel; this one is " + s.status() + ".");
+                }
+            }
+        }
+    }
+
+    /** The rule that approves this claim at once, in words; empty when a person decides. */
+    static Optional<String> automatic(ClaimKind kind, ClaimEvidence e, ClaimRules rules) {
+        if (kind == ClaimKind.NOT_RECEIVED && rules.farScanMeters() != null && e.scanDistanceMeters() != null
+                && e.scanDistanceMeters() > rules.farScanMeters()) {
+            return Optional.of("delivery scan " + e.scanDistanceMeters() + " m from the address > "
+                    + rules.farScanMeters() + " m");
+        }
+        if (kind == ClaimKind.LOST && rules.autoApproveLost()) {
+            return Optional.of("no news for " + e.daysWithoutNews() + " days ≥ " + rules.lostAfterDays());
+        }
+        return Optional.empty();
+    }
+
+    @Transactional
+    public Claim approve(Caller staff, long claimId, ClaimOutcome outcome, String note) {
+        if (outcome == null) {
+            throw ProblemType.invalidField("outcome", "outcome is RESHIP or REFUND.");
+        }
+        return decideByPerson(staff, claimId, ClaimState.APPROVED, outcome, note);
+    }
+
+    @Transactional
+    public Claim reject(Caller staff, long claimId, String note) {
+        if (text("note", note) == null) {
+            throw ProblemType.invalidField("note", "Say why, for the customer.");
+        }
+        return decideByPerson(staff, claimId, ClaimState.REJECTED, null, note);
+    }
+
+    private Claim decideByPerson(Caller staff, long claimId, ClaimState state, ClaimOutcome outcome, String note) {
+        if (!staff.is(Role.OPERATOR) && !staff.is(Role.SELLER)) {
+            throw forbidden("The shop or the order's seller decides a claim.");
+        }
+        Claim c = visible(staff, claimId, true);
+        if (c.state() != ClaimState.UNDER_REVIEW) {
+            throw ProblemType.exception(HttpStatus.CONFLICT, "claim-decided", "Conflict", "This claim is " + c.state() + ".");
+        }
+        ShipmentView s = registry.shipment(c.tenantId(), c.shipmentId()).orElseThrow();
+        decide(c.id(), s, c.kind(), state, outcome, staff.actor(), null, text("note", note), clock.instant(), false);
+        return store.byId(c.id()).orElseThrow();
+    }
+
+    private void decide(long id, ShipmentView s, ClaimKind kind, ClaimState state, ClaimOutcome outcome, String by,
+                        String rule, String note, Instant at, boolean automatic) {
+        store.decided(id, state, outcome, by, rule, note, at);
+        publisher.publishEvent(new ClaimDecided(id, s.tenantId(), s.id(), kind, state, outcome, automatic, at));
+    }
+
+    /** A photo (of the damage), re-encoded so no EXIF or other metadata is kept. */
+    @Transactional
+    public Claim addPhoto(Caller staff, long claimId, byte[] upload) {
+        if (!staff.is(Role.OPERATOR) && !staff.is(Role.SELLER)) {
+            throw forbidden("The shop or the order's seller adds photos.");
+        }
+        Claim c = visible(staff, claimId, true);
+        if (c.photoIds().size() >= MAX_PHOTOS) {
+            throw ProblemType.exception(HttpStatus.CONFLICT, "too-many-photos", "Conflict",
+                    "A claim has at most " + MAX_PHOTOS + " photos.");
+        }
+        Photo clean = DeliveryPhotos.clean(upload);
+        store.photo(c.id(), clean);
+        return store.byId(c.id()).orElseThrow();
+    }
+
+    public Claim get(Caller caller, long claimId) {
+        return visible(caller, claimId, false);
+    }
+
+    public List<Claim> list(Caller staff, ClaimState state) {
+        List<Claim> all = store.list(staff.is(Role.ADMIN) ? null : staff.tenantId(), state, MAX_LIST);
+        return staff.is(Role.SELLER) ? all.stream().filter(c -> registry.shipment(staff, c.shipmentId()).isPresent()).toList()
+                : all;
+    }
+
+    public Optional<Photo> photo(Caller staff, long claimId, long photoId) {
+        return store.photo(visible(staff, claimId, false).id(), photoId);
+    }
+
+    public ClaimRules rules(long tenantId) {
+        return store.rules(tenantId);
+    }
+
+    @Transactional
+    public ClaimRules rules(Caller operator, ClaimRules r) {
+        if (!operator.is(Role.OPERATOR) || operator.tenantId() == null) {
+            throw forbidden("A shop's operator sets its claim rules.");
+        }
+        if (r == null) {
+            throw ProblemType.invalidField("farScanMeters", "Send the rules: farScanMeters, lostAfterDays, "
+                    + "autoApproveLost, autoOutcome.");
+        }
+        if (r.farScanMeters() != null && (r.farScanMeters() < 1 || r.farScanMeters() > 100_000)) {
+            throw ProblemType.invalidField("farScanMeters", "farScanMeters is 1 to 100000, or null for never.");
+        }
+        if (r.lostAfterDays() < 1 || r.lostAfterDays() > 90) {
+            throw ProblemType.invalidField("lostAfterDays", "lostAfterDays is 1 to 90.");
+        }
+        store.rules(operator.tenantId(), r);
+        return store.rules(operator.tenantId());
+    }
+
+    private Claim visible(Caller caller, long claimId, boolean forUpdate) {
+        Optional<Claim> c = forUpdate ? store.forUpdate(claimId) : store.byId(claimId);
+        return c.filter(x -> registry.shipment(caller, x.shipmentId()).isPresent())
+                .orElseThrow(() -> ProblemType.notFound("Claim " + claimId));
+    }
+
+    private static String text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > MAX_TEXT) {
+            throw ProblemType.invalidField(field, field + " has more than " + MAX_TEXT + " characters.");
+        }
+        return v;
+    }
+
+    private static RuntimeException notEligible(String detail) {
+        return ProblemType.exception(HttpStatus.UNPROCESSABLE_CONTENT, "claim-not-eligible", "Claim not eligible", detail);
+    }
+
+    private static RuntimeException forbidden(String detail) {
+        return ProblemType.exception(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+    }
+}

@@ -1,0 +1,13 @@
+package io.otodoke.delivery;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Published when a change request is recorded (after it was applied to the own fleet's route, or
+ * handed to an outside carrier): notifications and statistics (redeliveries avoided) react to it.
+ */
+public record DeliveryChangeRequested(long changeId, long tenantId, long shipmentId, String carrier,
+                                      String trackingNumber, ChangeKind kind, LocalDate date, String slot, Place place,
+                                      Outcome outcome, Instant requestedAt) {
+}
