@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Open-source, self-hosted parcel tracking (お届け).",
         subcommands = {ServeCommand.class, DemoCommand.class, TrackCommand.class, DetectCommand.class, ImportCommand.class,
                 AddUserCommand.class, ParseCommand.class,
+                RouteCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public class Main implements Runnable {
 
