@@ -26,15 +26,10 @@ record BestKnownSolutions(JsonNode entries) {
             return read(given);
         }
         Path folder = instance.toAbsolutePath().getParent();
-        for (Path dir = folder; dir != null && dir != folder.getParent(); dir = dir.getParent()) {
-            Path candidate = dir.resolve("BKS.json");
-            if (Files.isRegularFile(candidate)) {
-                return read(candidate);
+        for (Path dir : new Path[] {folder, folder.getParent()}) {
+            if (dir != null && Files.isRegularFile(dir.resolve("BKS.json"))) {
+                return read(dir.resolve("BKS.json"));
             }
-        }
-        Path parent = folder.getParent();
-        if (parent != null && Files.isRegularFile(parent.resolve("BKS.json"))) {
-            return read(parent.resolve("BKS.json"));
         }
         return NONE;
     }

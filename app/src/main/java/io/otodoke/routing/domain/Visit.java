@@ -136,10 +136,6 @@ public class Visit {
         this.next = next;
     }
 
-    public boolean isNext() {
-        return next;
-    }
-
     public Van getVan() {
         return van;
     }
