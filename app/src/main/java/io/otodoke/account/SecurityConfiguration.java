@@ -124,6 +124,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/depots").hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers(POST, "/api/v1/routes", "/api/v1/routes/import").hasRole(OPERATOR)
                         .requestMatchers(GET, "/api/v1/routes", "/api/v1/routes/*").hasAnyRole(OPERATOR, DRIVER, ADMIN)
+                        // routing (issue 10): the shop's dispatcher plans and asks; the service checks the tenant
+                        .requestMatchers(POST, "/api/v1/routing/plans", "/api/v1/routing/recommendations").hasRole(OPERATOR)
                         .requestMatchers(POST, "/api/v1/routes/*/start", "/api/v1/stops/*/arrived",
                                 "/api/v1/stops/*/delivered", "/api/v1/stops/*/attempted").hasAnyRole(OPERATOR, DRIVER)
                         // a shipment's last mile and delivery photo: the shop's staff (photo views audited)

@@ -23,7 +23,7 @@ import picocli.CommandLine.Unmatched;
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Lookup.class, BenchCommand.Detect.class,
                 BenchCommand.Parse.class, BenchCommand.PositionsBench.class,
                 BenchCommand.Notify.class,
-                BenchCommand.Safety.class})
+                BenchCommand.Safety.class, BenchCommand.Routing.class})
 class BenchCommand implements Runnable {
 
     @Override
@@ -295,6 +295,32 @@ class BenchCommand implements Runnable {
                 args.addAll(springArgs);
             }
             return scratch.onFreshServer(args, context -> new NotifyBenchmark(context, shipments, warmupShipments).run());
+        }
+    }
+
+    // ---- routing (issue 10) ----
+
+    @Command(name = "routing", mixinStandardHelpOptions = true,
+            description = {"Median gap to the best-known distances of Solomon's 56 VRPTW instances (bench/data/vrptw), against",
+                    "jsprit (bench/jsprit, its own JVM) with the same time limit per instance, both running side by side.",
+                    "No server, no database. RESULT name=routing unit=percent, baseline = jsprit's median gap, ratio = jsprit / ours."})
+    static class Routing implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--seconds", defaultValue = "30", description = "time limit per instance and solver (default ${DEFAULT-VALUE})")
+        int seconds;
+        @Option(names = "--instances", defaultValue = "*", paramLabel = "GLOB", description = "e.g. 'C1*' or 'R101' (default all)")
+        String instances;
+        @Option(names = "--data", defaultValue = "bench/data/vrptw", description = "instances and BKS.json (default ${DEFAULT-VALUE})")
+        Path data;
+        @Option(names = "--jsprit", defaultValue = "bench/jsprit/target", description = "the built baseline (default ${DEFAULT-VALUE})")
+        Path jsprit;
+
+        @Override
+        public Integer call() throws Exception {
+            if (seconds < 1) {
+                System.err.println("Error: --seconds must be at least 1.");
+                return 2;
+            }
+            return new RoutingBenchmark(data, jsprit, java.time.Duration.ofSeconds(seconds)).run(instances);
         }
     }
 }

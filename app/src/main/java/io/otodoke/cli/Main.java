@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 AddUserCommand.class, ParseCommand.class,
                 // the scam check (docs/safety.md)
                 CheckUrlCommand.class, CheckMessageCommand.class, EvalSafetyCommand.class,
+                RouteCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public class Main implements Runnable {
 

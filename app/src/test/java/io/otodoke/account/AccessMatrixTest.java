@@ -180,6 +180,8 @@ class AccessMatrixTest {
             GET    /api/v1/routes/{routeA}                      | 401 200 404 403 200 200
             GET    /api/v1/routes/{routeA2}                     | 401 200 404 403 404 200
             POST   /api/v1/routes/import      csv               | 401 200 422 403 403 403
+            POST   /api/v1/routing/plans      plan              | 401 200 400 403 403 403
+            POST   /api/v1/routing/recommendations recommend    | 401 200 409 403 403 403
             GET    /api/v1/shipments/{shA}/live                 | 401 200 404 200 403 200
             POST   /api/v1/subscriptions      subscription      | 401 201 404 403 403 403
             GET    /api/v1/subscriptions?shipmentId={shA}       | 401 200 200 403 403 403
@@ -232,7 +234,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(68 * 6);
+        assertThat(cells).isEqualTo(70 * 6);
     }
 
     @Test
@@ -327,6 +329,13 @@ class AccessMatrixTest {
                     C%d-%s,2026-12-01,DEPOT-%s,%s,1,東京都,35.68,139.76,%s
                     """.formatted(unique.incrementAndGet(), run, run, ids.get("deviceA"), ids.get("ofA2"));
             case "vehicle" -> "{\"name\":\"Van\",\"deviceId\":\"d" + unique.incrementAndGet() + "-" + run + "\"}";
+            // routing: A's depot and van, solved for a second, not published; B has no such depot (400)
+            case "plan" -> """
+                    {"serviceDate":"2026-12-01","depot":"DEPOT-%s","seconds":1,"vans":[{"vehicle":"%s"}],
+                     "stops":[{"address":"東京都","latitude":35.68,"longitude":139.76}]}
+                    """.formatted(run, ids.get("deviceA"));
+            // A's routes of that day take the stop; B has no open route that day (409), never A's
+            case "recommend" -> "{\"serviceDate\":\"2026-12-01\",\"stop\":{\"latitude\":35.681,\"longitude\":139.767}}";
             // A's shipment: B's operator gets 404, as for a shipment that does not exist
             case "subscription" -> "{\"shipmentId\":" + ids.get("shA") + ",\"address\":\"r" + unique.incrementAndGet()
                     + "@example.jp\",\"language\":\"en\"}";
