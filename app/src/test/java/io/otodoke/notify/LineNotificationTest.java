@@ -215,7 +215,7 @@ class LineNotificationTest {
         assertThat(LINE.to(user)).extracting(FakeLine.Push::status).containsExactly(500, 409);
         assertThat(LINE.to(user).get(1).retryKey()).isEqualTo(LINE.to(user).get(0).retryKey());
         assertThat(LINE.accepted(user)).hasSize(1);
-        await("sent", Duration.ofSeconds(5), () -> state(p).startsWith("SENT 2"));
+        await("sent", Duration.ofSeconds(20), () -> state(p).startsWith("SENT 2"));
         Thread.sleep(1500);
         assertThat(LINE.to(user)).hasSize(2);
     }
@@ -228,7 +228,7 @@ class LineNotificationTest {
         subscribe(p, user);
         world.event(p, "picked", TrackingStatus.PICKED_UP, Instant.now().minusSeconds(60));
         await("the push", Duration.ofSeconds(20), () -> LINE.to(user).size() == 1);
-        await("failed", Duration.ofSeconds(5), () -> state(p).startsWith("FAILED 1"));
+        await("failed", Duration.ofSeconds(20), () -> state(p).startsWith("FAILED 1"));
         Thread.sleep(1500);
         assertThat(LINE.to(user)).hasSize(1);
     }
@@ -240,12 +240,14 @@ class LineNotificationTest {
         NotifyWorld.Parcel p = world.parcel("buyer@example.jp");
         subscribe(p, user);
         world.event(p, "picked", TrackingStatus.PICKED_UP, Instant.now().minusSeconds(60));
-        await("the refusal on record", Duration.ofSeconds(20), () -> state(p).startsWith("PENDING"));
+        // the row is PENDING before its first try too: wait for the refusal itself
+        await("the refusal on record", Duration.ofSeconds(20),
+                () -> state(p).startsWith("PENDING") && state(p).contains("(401)"));
         assertThat(state(p)).contains("LINE refused the channel access token (401)").doesNotContain(FakeLine.TOKEN, user);
         await("the third try", Duration.ofSeconds(20), () -> LINE.to(user).size() == 3);
 
         assertThat(LINE.to(user)).extracting(FakeLine.Push::status).containsExactly(401, 401, 200);
-        await("sent", Duration.ofSeconds(5), () -> state(p).startsWith("SENT 3"));
+        await("sent", Duration.ofSeconds(20), () -> state(p).startsWith("SENT 3"));
     }
 
     @Test
