@@ -104,11 +104,39 @@ public class Positions {
             ps.setObject(4, place[0]);
             ps.setObject(5, place[1]);
             for (int k = 0; k < numbers.length; k++) {
-                ps.setArray(6 + k, c.createArrayOf("float8", numbers[k]));
+                setNumbers(ps, c, 6 + k, numbers[k]);
             }
-            ps.setArray(11, c.createArrayOf("text", attributes));
+            if (java.util.Arrays.stream(attributes).allMatch(java.util.Objects::isNull)) {
+                ps.setNull(11, java.sql.Types.ARRAY);
+            } else {
+                ps.setArray(11, c.createArrayOf("text", attributes));
+            }
             return ps;
         });
+    }
+
+    /**
+     * A column of optional numbers in the cheapest form: none given → SQL null (unnest pads a null
+     * array with nulls, as it pads a shorter one), all given → a primitive array (sent in binary),
+     * else an array with nulls (sent as text).
+     */
+    private static void setNumbers(java.sql.PreparedStatement ps, java.sql.Connection c, int index, Double[] values)
+            throws java.sql.SQLException {
+        int given = 0;
+        for (Double v : values) {
+            given += v == null ? 0 : 1;
+        }
+        if (given == 0) {
+            ps.setNull(index, java.sql.Types.ARRAY);
+        } else if (given == values.length) {
+            double[] primitive = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                primitive[i] = values[i];
+            }
+            ps.setObject(index, primitive);
+        } else {
+            ps.setArray(index, c.createArrayOf("float8", values));
+        }
     }
 
     /** A vehicle's track in device time order (the order of receipt among equal times). */

@@ -64,6 +64,24 @@ class PositionWriterTest {
     }
 
     @Test
+    void optionalNumbersAreStoredAsGivenWhetherAllSomeOrNoneOfABatchHaveThem() {
+        long vehicle = vehicle();
+        positions.record(List.of(new Positions.Received(List.of(
+                new Positions.Located(vehicle, new PositionReport("phone", now.minusSeconds(3), 35.1, 139.7, 5.0, null,
+                        null, null, 80.0, Map.of())),
+                new Positions.Located(vehicle, new PositionReport("phone", now.minusSeconds(2), 35.2, 139.7, 6.0, 90.0,
+                        null, null, null, Map.of("ignition", "true"))),
+                new Positions.Located(vehicle, new PositionReport("phone", now.minusSeconds(1), 35.3, 139.7, 7.0, null,
+                        null, null, null, Map.of()))), now)));
+        // speed: all given (binary array); heading, battery: some (text array); altitude, accuracy: none (null)
+        assertThat(jdbc.sql("""
+                select speed || '/' || coalesce(heading::text, '-') || '/' || coalesce(altitude::text, '-') || '/'
+                       || coalesce(accuracy::text, '-') || '/' || coalesce(battery::text, '-') || '/' || attributes::text
+                from positions where vehicle_id = ? order by device_time""").param(vehicle).query(String.class).list())
+                .containsExactly("5/-/-/-/80/{}", "6/90/-/-/-/{\"ignition\": \"true\"}", "7/-/-/-/-/{}");
+    }
+
+    @Test
     void theCurrentPositionMovesOnlyForwardInDeviceTime() {
         long vehicle = vehicle();
         applicationWriter.store(List.of(at(vehicle, 60, 35.1)), now);
