@@ -118,6 +118,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/seller/shipments", "/api/v1/seller/shipments/import")
                                 .hasAnyRole(OPERATOR, SELLER)
                         .requestMatchers(GET, "/api/v1/seller/orders").hasAnyRole(OPERATOR, SELLER)
+                        .requestMatchers(POST, "/api/v1/seller/orders").hasRole(OPERATOR)
                         // a fleet's vehicles and their positions: written by the tenant's operator only
                         // (an administrator has no tenant to write into); administrators read all vehicles
                         .requestMatchers(POST, "/api/v1/positions").hasRole(OPERATOR)

@@ -153,6 +153,23 @@ public class SellerShipments {
                 stored.expectedTo(), null);
     }
 
+    /**
+     * The operator registers a seller's order before it ships (idempotent on the order number): the
+     * order then waits on the seller's page until a number or an untracked dispatch arrives.
+     */
+    public SellerOrders.CreatedOrder createOrder(Caller operator, OrderDetails details) {
+        if (!operator.is(Role.OPERATOR) || operator.tenantId() == null) {
+            throw ProblemType.exception(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "The shop's operator registers orders.");
+        }
+        if (details == null || details.orderNumber() == null || details.orderNumber().isBlank()) {
+            throw ProblemType.invalidField("orderNumber", "an order needs its orderNumber");
+        }
+        Seller seller = (details.seller() == null ? Optional.<Seller>empty() : tenants.seller(operator.tenantId(), details.seller()))
+                .orElseThrow(() -> ProblemType.exception(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-seller", "Unknown seller",
+                        "seller names a seller of this shop by its code"));
+        return orders.createOrder(operator.tenantId(), details, seller.id());
+    }
+
     /** An order of the caller's scope by id; any other id is not found. */
     public Optional<OrderRef> order(Caller by, long orderId) {
         return orders.order(tenantOf(by), orderId)

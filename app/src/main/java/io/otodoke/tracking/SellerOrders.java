@@ -21,9 +21,29 @@ import org.springframework.stereotype.Service;
 public class SellerOrders {
 
     private final JdbcClient jdbc;
+    private final ShipmentStore store;
 
-    SellerOrders(JdbcClient jdbc) {
+    SellerOrders(JdbcClient jdbc, ShipmentStore store) {
         this.jdbc = jdbc;
+        this.store = store;
+    }
+
+    /** A seller's order that exists before any parcel: what the seller then ships. */
+    public record CreatedOrder(OrderRef order, boolean created) {
+    }
+
+    /**
+     * Creates a seller's order awaiting shipment, unless its number exists in the tenant (then
+     * returns that order as it is: an order is never changed by a second registration).
+     */
+    public CreatedOrder createOrder(long tenantId, OrderDetails details, long sellerId) {
+        Optional<OrderRef> existing = order(tenantId, details.orderNumber());
+        if (existing.isPresent()) {
+            return new CreatedOrder(existing.get(), false);
+        }
+        var key = store.upsertOrder(tenantId, details, sellerId);
+        return new CreatedOrder(new OrderRef(key.id(), tenantId, details.orderNumber(), key.sellerId()),
+                key.sellerId() != null && key.sellerId() == sellerId);
     }
 
     /** An order by its number: its id and seller (null for the shop's own order). */

@@ -5,6 +5,8 @@ import io.otodoke.seller.RowResult;
 import io.otodoke.seller.SellerCsv;
 import io.otodoke.seller.SellerShipment;
 import io.otodoke.seller.SellerShipments;
+import io.otodoke.tracking.OrderDetails;
+import io.otodoke.tracking.SellerOrders;
 import io.otodoke.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -90,6 +92,15 @@ class SellerApi {
                     + "usable header; 413 when it has more than " + MAX_ROWS + " rows.")
     Report importCsv(@RequestBody byte[] file, Caller caller) {
         return Report.of(importing(shipments, caller, file));
+    }
+
+    @PostMapping(path = "/api/v1/seller/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register a seller's order before it ships (operator)",
+            description = "The order shape of POST /api/v1/shipments, with 'seller' (the seller's code) required. 201 "
+                    + "created, 200 when the order number exists (the order is left as it is); 422 unknown-seller.")
+    ResponseEntity<SellerOrders.OrderRef> createOrder(@RequestBody OrderDetails body, Caller caller) {
+        SellerOrders.CreatedOrder c = shipments.createOrder(caller, body);
+        return ResponseEntity.status(c.created() ? HttpStatus.CREATED : HttpStatus.OK).body(c.order());
     }
 
     @GetMapping("/api/v1/seller/orders")
