@@ -113,6 +113,12 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/claims", "/api/v1/claims/*", "/api/v1/claims/*/photos/*")
                                 .hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers("/api/v1/claim-rules").hasRole(OPERATOR)
+                        // marketplace sellers (seller module): a seller adds the numbers of its own orders; the
+                        // operator acts for the tenant's sellers (SellerShipments checks whose order it is)
+                        .requestMatchers(POST, "/api/v1/seller/shipments", "/api/v1/seller/shipments/import")
+                                .hasAnyRole(OPERATOR, SELLER)
+                        .requestMatchers(GET, "/api/v1/seller/orders").hasAnyRole(OPERATOR, SELLER)
+                        .requestMatchers(POST, "/api/v1/seller/orders").hasRole(OPERATOR)
                         // a fleet's vehicles and their positions: written by the tenant's operator only
                         // (an administrator has no tenant to write into); administrators read all vehicles
                         .requestMatchers(POST, "/api/v1/positions").hasRole(OPERATOR)
@@ -208,6 +214,9 @@ class SecurityConfiguration {
                                 "/driver/stops/*/delivered", "/driver/stops/*/attempted", "/driver/position")
                                 .hasRole(DRIVER)
                         .requestMatchers("/attention").hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        // marketplace sellers (seller module): the seller's orders to ship; the operator's late list
+                        .requestMatchers("/seller/orders", "/seller/orders/**", "/seller/contact").hasRole(SELLER)
+                        .requestMatchers("/sellers/late").hasRole(OPERATOR)
                         // webhook endpoints; WebhookPage lets only the operator change them
                         .requestMatchers("/webhooks", "/webhooks/**").hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers("/account", "/account/**").authenticated()

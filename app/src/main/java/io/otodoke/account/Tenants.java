@@ -51,8 +51,8 @@ public class Tenants {
     }
 
     public List<Seller> sellers(long tenantId) {
-        return jdbc.sql("select id, tenant_id, code, name from sellers where tenant_id = ? order by id").param(tenantId)
-                .query((rs, i) -> new Seller(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
+        return jdbc.sql("select id, tenant_id, code, name, contact from sellers where tenant_id = ? order by id").param(tenantId)
+                .query((rs, i) -> new Seller(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5))).list();
     }
 
     public Optional<Seller> seller(long tenantId, String code) {
@@ -60,8 +60,8 @@ public class Tenants {
     }
 
     public Optional<Seller> seller(long id) {
-        return jdbc.sql("select id, tenant_id, code, name from sellers where id = ?").param(id)
-                .query((rs, i) -> new Seller(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).optional();
+        return jdbc.sql("select id, tenant_id, code, name, contact from sellers where id = ?").param(id)
+                .query((rs, i) -> new Seller(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5))).optional();
     }
 
     @Transactional
@@ -80,6 +80,25 @@ public class Tenants {
                 .params(tenantId, code, name).query(Long.class).single();
         audit.record(by, tenantId, "SELLER_CREATED", "seller:" + id);
         return new Seller(id, tenantId, code, name);
+    }
+
+    /**
+     * Sets how shoppers reach a seller: an e-mail address or an https URL, or null to send them
+     * through the shop. Only the seller itself or its tenant's operator.
+     */
+    @Transactional
+    public Seller sellerContact(Caller by, long sellerId, String contact) {
+        Seller seller = seller(sellerId).filter(s -> by.is(Role.SELLER) ? Long.valueOf(sellerId).equals(by.sellerId())
+                : by.is(Role.OPERATOR) && Long.valueOf(s.tenantId()).equals(by.tenantId()))
+                .orElseThrow(() -> ProblemType.notFound("Seller " + sellerId));
+        String value = contact == null || contact.isBlank() ? null : contact.trim();
+        if (value != null && (value.length() > 200 || !(value.startsWith("https://")
+                || value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")))) {
+            throw ProblemType.invalidField("contact", "a contact is an e-mail address or an https:// URL");
+        }
+        jdbc.sql("update sellers set contact = ? where id = ?").params(value, sellerId).update();
+        audit.record(by, seller.tenantId(), "SELLER_CONTACT_CHANGED", "seller:" + sellerId);
+        return new Seller(seller.id(), seller.tenantId(), seller.code(), seller.name(), value);
     }
 
     private static void checkCode(String code) {

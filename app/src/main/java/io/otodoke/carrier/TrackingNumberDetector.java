@@ -129,6 +129,19 @@ public class TrackingNumberDetector {
         return DetectionRules.ALL.stream().filter(r -> r.id().equals(ruleId)).map(Rule::carrier).distinct().toList();
     }
 
+    private static final Set<String> CARRIERS_WITH_RULES = DetectionRules.ALL.stream().map(Rule::carrier)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** Every carrier some rule of §2 detects; a carrier outside it has no published number format. */
+    public static Set<String> carriersOfAnyRule() {
+        return CARRIERS_WITH_RULES;
+    }
+
+    /** The check-digit algorithm of a rule id of §2, e.g. {@code mod 7}; empty for an unknown id. */
+    public static java.util.Optional<String> checkDigitOfRule(String ruleId) {
+        return DetectionRules.ALL.stream().filter(r -> r.id().equals(ruleId)).map(r -> r.check().label()).findFirst();
+    }
+
     private TrackingNumberCandidate candidate(Rule rule, String n) {
         String urlCarrier = rule.trackingVia() != null ? rule.trackingVia() : rule.carrier();
         String url = directory.find(urlCarrier).map(c -> c.trackingUrlFor(n)).orElse(null);

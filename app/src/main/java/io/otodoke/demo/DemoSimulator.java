@@ -77,9 +77,14 @@ class DemoSimulator implements AutoCloseable {
     private int nextRound;
     private final java.util.PriorityQueue<Unplaced> unplaced = new java.util.PriorityQueue<>(Comparator.comparing(Unplaced::placed));
     private final java.util.Set<String> usedNumbers = new java.util.HashSet<>();
+    private final io.otodoke.tracking.SellerOrders sellerOrders;
+    private final io.otodoke.account.Tenants tenants;
 
     DemoSimulator(DemoProperties properties, ShipmentRegistry registry, TrackingIngest ingest, JdbcClient jdbc, Clock clock,
-                  DemoUsers demoUsers, Poller poller, FleetSimulator fleet) {
+                  DemoUsers demoUsers, Poller poller, FleetSimulator fleet, io.otodoke.tracking.SellerOrders sellerOrders,
+                  io.otodoke.account.Tenants tenants) {
+        this.sellerOrders = sellerOrders;
+        this.tenants = tenants;
         this.demoUsers = demoUsers;
         this.fleet = fleet;
         this.poller = poller;
@@ -105,6 +110,7 @@ class DemoSimulator implements AutoCloseable {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         demoUsers.create(DemoWorld.SHOP_NAME, SELLER_NAME);
+        DemoSellerOrders.create(tenants, sellerOrders, clock); // the seller page's orders to ship, one late
         poller.simulate(SIMULATED_CARRIERS.stream().collect(java.util.stream.Collectors.toMap(c -> c, carriers::baseUrl)),
                 properties.speed());
         state = state();

@@ -83,6 +83,9 @@ class AccessMatrixTest {
         ids.put("shA2", shA2.get("id").asLong());
         ids.put("shB", shB.get("id").asLong());
         ids.put("oB", shB.get("orderId").asLong());
+        // marketplace sellers (seller module): the order numbers of A's orders of s1 and s2
+        ids.put("orderA", orderNumber(shA.get("orderId").asLong()));
+        ids.put("orderA2", orderNumber(shA2.get("orderId").asLong()));
         ids.put("retA", returnOf("OP_A", shA.get("orderId").asLong()));
         ids.put("retA2", returnOf("OP_A", shA2.get("orderId").asLong()));
         ids.put("sellerS1", "s1");
@@ -206,6 +209,11 @@ class AccessMatrixTest {
             GET    /api/v1/claims                               | 401 200 200 200 403 200
             GET    /api/v1/claim-rules                          | 401 200 200 403 403 403
             PUT    /api/v1/claim-rules        rules             | 401 200 200 403 403 403
+            POST   /api/v1/seller/shipments   sellerShipment    | 401 201 404 201 403 403
+            POST   /api/v1/seller/shipments   sellerShipmentA2  | 401 201 404 404 403 403
+            POST   /api/v1/seller/shipments/import sellerCsv    | 401 200 200 200 403 403
+            GET    /api/v1/seller/orders                        | 401 200 200 200 403 403
+            POST   /api/v1/seller/orders      sellerOrder       | 401 201 422 403 403 403
             """;
 
     @Test
@@ -234,7 +242,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(70 * 6);
+        assertThat(cells).isEqualTo(75 * 6);
     }
 
     @Test
@@ -348,6 +356,14 @@ class AccessMatrixTest {
             case "rules" -> "{\"farScanMeters\":200}";
             case "change" -> "{\"kind\":\"RESCHEDULE\",\"date\":\""
                     + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(2) + "\",\"slot\":\"19-21\"}";
+            // a seller's number for A's order of s1 (or s2): a fresh valid Yamato number (mod 7) each call; B's
+            // operator does not find A's order (404, or a refused row in the CSV); a seller only its own orders
+            case "sellerShipment", "sellerShipmentA2" -> """
+                    {"orderNumber":"%s","carrier":"yamato","trackingNumber":"%s"}
+                    """.formatted(ids.get(kind.equals("sellerShipment") ? "orderA" : "orderA2"), checkedNumber());
+            case "sellerCsv" -> "orderNumber,carrier,trackingNumber\n" + ids.get("orderA") + ",yamato," + checkedNumber() + "\n";
+            // B's operator names seller s1, which is not B's: 422
+            case "sellerOrder" -> "{\"orderNumber\":\"so-" + run + "-" + unique.incrementAndGet() + "\",\"seller\":\"s1\"}";
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -384,6 +400,17 @@ class AccessMatrixTest {
         return json.readTree(r.body());
     }
 
+    /** A 12-digit number whose last digit is the mod-7 check digit of the first eleven (Yamato's rule). */
+    private String checkedNumber() {
+        long eleven = 40_000_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 10_000_000_000L);
+        return eleven + String.valueOf(eleven % 7);
+    }
+
+    private String orderNumber(long orderId) throws Exception {
+        return json.readTree(call("GET", "/api/v1/orders/" + orderId, null, secrets.get("OP_A")).body())
+                .get("orderNumber").asString();
+    }
+
     private String number() {
         return "9" + String.format("%011d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000_000L));
     }
@@ -403,7 +430,8 @@ class AccessMatrixTest {
 
     private HttpResponse<String> call(String method, String path, String body, String secret) throws Exception {
         var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", body != null && body.startsWith("route,") ? "text/csv" : "application/json")
+                .header("Content-Type", body != null && (body.startsWith("route,") || body.startsWith("orderNumber,"))
+                        ? "text/csv" : "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (secret != null) {
             builder.header("Authorization", "Bearer " + secret);

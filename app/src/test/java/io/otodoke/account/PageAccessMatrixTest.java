@@ -137,6 +137,8 @@ class PageAccessMatrixTest {
             /dispatch            | 302 403 200 403 403 200
             /dispatch/data       | 302 403 200 403 403 200
             /driver              | 302 403 403 403 200 403
+            /seller/orders       | 302 403 403 200 403 403
+            /sellers/late        | 302 403 200 403 403 403
             /actuator/env        | 302 403 403 403 403 404
             """;
 

@@ -3,15 +3,18 @@ package io.otodoke.tracking.web;
 import io.otodoke.account.Caller;
 import io.otodoke.account.ShareLink;
 import io.otodoke.account.ShareLinks;
+import io.otodoke.account.Tenants;
 import io.otodoke.tracking.Audience;
 import io.otodoke.tracking.EventTime;
 import io.otodoke.tracking.OrderView;
 import io.otodoke.tracking.Recipient;
+import io.otodoke.tracking.SellerOrders;
 import io.otodoke.tracking.ShipmentRegistry;
 import io.otodoke.tracking.ShipmentView;
 import io.otodoke.web.PageController;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -39,11 +42,20 @@ class OrderPages {
     private final ShipmentRegistry registry;
     private final ShipmentCards cards;
     private final ShareLinks links;
+    private final Tenants tenants;
+    private final SellerOrders sellerOrders;
 
-    OrderPages(ShipmentRegistry registry, ShipmentCards cards, ShareLinks links) {
+    OrderPages(ShipmentRegistry registry, ShipmentCards cards, ShareLinks links, Tenants tenants,
+               SellerOrders sellerOrders) {
         this.registry = registry;
         this.cards = cards;
         this.links = links;
+        this.tenants = tenants;
+        this.sellerOrders = sellerOrders;
+    }
+
+    /** A parcel a seller sent without a tracking number: its window instead of a timeline (docs/sellers.md). */
+    record UntrackedPanel(String method, LocalDate shippedOn, LocalDate expectedFrom, LocalDate expectedTo) {
     }
 
     /**
@@ -90,6 +102,10 @@ class OrderPages {
                 cards.of(s, locale), audience.recipient(s.recipient()),
                 links.of(s.id()).stream().map(l -> row(l, now)).toList())).toList());
         model.addAttribute("validDays", VALID_DAYS);
+        // a marketplace seller's order: 「出品者から発送」, the seller's contact path, an untracked parcel's window
+        model.addAttribute("seller", order.sellerId() == null ? null : tenants.seller(order.sellerId()).orElse(null));
+        model.addAttribute("untracked", sellerOrders.untracked(order.id()).map(u -> new UntrackedPanel(u.method(),
+                u.shippedAt().atZone(EventTime.TOKYO).toLocalDate(), u.expectedFrom(), u.expectedTo())).orElse(null));
         return "tracking/order";
     }
 
