@@ -208,6 +208,9 @@ class SecurityConfiguration {
                         .requestMatchers("/attention").hasAnyRole(OPERATOR, SELLER, ADMIN)
                         // webhook endpoints; WebhookPage lets only the operator change them
                         .requestMatchers("/webhooks", "/webhooks/**").hasAnyRole(OPERATOR, ADMIN)
+                        // --- claims (claims module): the shop's staff list and decide (ClaimPages refuses an
+                        // administrator's decision: no shop to act in); a shopper uses /orders/…/claim
+                        .requestMatchers("/claims", "/claims/**").hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers("/account", "/account/**").authenticated()
                         // --- the scam check page (safety): a public service; its POST form carries the CSRF token
                         .requestMatchers(GET, "/check").permitAll()
