@@ -150,6 +150,9 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/audit").hasRole(ADMIN)
                         // the connectors' health: carriers and counts, no personal data
                         .requestMatchers(GET, "/api/v1/connectors").hasAnyRole(OPERATOR, ADMIN)
+                        // --- multi-channel orders (fulfillment, MCF-shaped): a shop's own orders from its other
+                        // channels; its operator only (ids are the shop's own, so an administrator has none to name)
+                        .requestMatchers("/api/v1/fulfillment/**").hasRole(OPERATOR)
                         // --- the scam check (safety): public like the detector; it reads strings only and keeps
                         // nothing; a shopper's own parcels are compared only for that shopper's credential
                         .requestMatchers(POST, "/api/v1/safety/check").permitAll()
