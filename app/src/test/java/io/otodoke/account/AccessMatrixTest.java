@@ -222,6 +222,7 @@ class AccessMatrixTest {
             GET    /api/v1/fulfillment/orders/{mcfA}            | 401 200 404 403 403 403
             POST   /api/v1/fulfillment/orders/{mcfA}/packages mcfPackage | 401 201 404 403 403 403
             GET    /api/v1/fulfillment/tracking?packageNumber={pkgA} | 401 200 404 403 403 403
+            GET    /api/v1/insights/delivery                    | 401 200 200 403 403 200
             """;
 
     @Test
@@ -250,7 +251,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(73 * 6);
+        assertThat(cells).isEqualTo(74 * 6);
     }
 
     @Test
