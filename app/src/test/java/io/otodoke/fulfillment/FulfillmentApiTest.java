@@ -138,6 +138,10 @@ class FulfillmentApiTest {
                 order("MC-" + run + "-bad3", "x").replace("2026-11-28T10:15:00+09:00", "yesterday"), opA);
         assertThat(problemType(date)).isEqualTo("invalid-displayableorderdate");
         assertThat(problemType(call("POST", "/api/v1/fulfillment/orders", "{", opA))).isEqualTo("malformed-json");
+        HttpResponse<String> amazonFields = call("POST", "/api/v1/fulfillment/orders", order("MC-" + run + "-amzn", "x")
+                .replaceFirst("\\{", "{\"marketplaceId\":\"A1VC38T7YXB528\",\"fulfillmentAction\":\"Ship\","), opA);
+        assertThat(amazonFields.statusCode()).as("Amazon-only fields are not read, not refused: " + amazonFields.body())
+                .isEqualTo(201);
         assertThat(problemType(call("GET", "/api/v1/fulfillment/orders?queryStartDate=soon", null, opA)))
                 .isEqualTo("invalid-querystartdate");
         assertThat(problemType(call("GET", "/api/v1/fulfillment/tracking?packageNumber=abc", null, opA)))
