@@ -158,6 +158,11 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/v1/audit").hasRole(ADMIN)
                         // the connectors' health: carriers and counts, no personal data
                         .requestMatchers(GET, "/api/v1/connectors").hasAnyRole(OPERATOR, ADMIN)
+                        // --- delivery figures (insights): the shop's operator; administrators across shops
+                        .requestMatchers(GET, "/api/v1/insights/delivery").hasAnyRole(OPERATOR, ADMIN)
+                        // --- multi-channel orders (fulfillment, MCF-shaped): a shop's own orders from its other
+                        // channels; its operator only (ids are the shop's own, so an administrator has none to name)
+                        .requestMatchers("/api/v1/fulfillment/**").hasRole(OPERATOR)
                         // --- the scam check (safety): public like the detector; it reads strings only and keeps
                         // nothing; a shopper's own parcels are compared only for that shopper's credential
                         .requestMatchers(POST, "/api/v1/safety/check").permitAll()
@@ -219,6 +224,11 @@ class SecurityConfiguration {
                         .requestMatchers("/sellers/late").hasRole(OPERATOR)
                         // webhook endpoints; WebhookPage lets only the operator change them
                         .requestMatchers("/webhooks", "/webhooks/**").hasAnyRole(OPERATOR, ADMIN)
+                        // --- delivery figures (insights module): the shop's operator; administrators across shops
+                        .requestMatchers(GET, "/insights").hasAnyRole(OPERATOR, ADMIN)
+                        // --- claims (claims module): the shop's staff list and decide (ClaimPages refuses an
+                        // administrator's decision: no shop to act in); a shopper uses /orders/…/claim
+                        .requestMatchers("/claims", "/claims/**").hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers("/account", "/account/**").authenticated()
                         // --- the scam check page (safety): a public service; its POST form carries the CSRF token
                         .requestMatchers(GET, "/check").permitAll()

@@ -68,6 +68,11 @@ class ClaimStore {
                 + " order by c.id desc limit ?").params(tenantId, tenantId, st, st, limit).query(this::row).list();
     }
 
+    List<Claim> ofShipment(long tenantId, long shipmentId) {
+        return jdbc.sql(CLAIMS + " where c.tenant_id = ? and c.shipment_id = ? order by c.id desc")
+                .params(tenantId, shipmentId).query(this::row).list();
+    }
+
     long photo(long claimId, Photo p) {
         return jdbc.sql("""
                         insert into claim_photos (claim_id, content_type, content, width, height) values (?, ?, ?, ?, ?)

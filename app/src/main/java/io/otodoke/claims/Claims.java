@@ -5,6 +5,7 @@ import io.otodoke.account.Role;
 import io.otodoke.fleet.DeliveryPhotos;
 import io.otodoke.fleet.Photo;
 import io.otodoke.fleet.Routes;
+import io.otodoke.tracking.OrderView;
 import io.otodoke.tracking.ShipmentLeg;
 import io.otodoke.tracking.ShipmentRegistry;
 import io.otodoke.tracking.ShipmentView;
@@ -54,11 +55,17 @@ public class Claims {
 
     @Transactional
     public Claim file(Caller staff, long shipmentId, NewClaim c) {
-        if (!staff.is(Role.OPERATOR) && !staff.is(Role.SELLER)) {
-            throw forbidden("The shop or the order's seller files a claim.");
+        if (!staff.is(Role.OPERATOR) && !staff.is(Role.SELLER) && !staff.is(Role.SHOPPER)) {
+            throw forbidden("The shop, the order's seller or its buyer files a claim.");
         }
+        // a shopper's scope is their own orders: someone else's parcel is not found
         ShipmentView s = registry.shipment(staff, shipmentId)
                 .orElseThrow(() -> ProblemType.notFound("Shipment " + shipmentId));
+        if (staff.is(Role.SHOPPER) && s.orderId() != null
+                && registry.order(staff, s.orderId()).map(OrderView::gift).orElse(false)) {
+            // the giver is not the one who receives it: the recipient asks the shop
+            throw forbidden("A gift's claim is made by its recipient through the shop.");
+        }
         if (c == null || c.kind() == null) {
             throw ProblemType.invalidField("kind", "kind is LOST, DAMAGED or NOT_RECEIVED.");
         }
@@ -167,8 +174,8 @@ public class Claims {
     /** A photo (of the damage), re-encoded so no EXIF or other metadata is kept. */
     @Transactional
     public Claim addPhoto(Caller staff, long claimId, byte[] upload) {
-        if (!staff.is(Role.OPERATOR) && !staff.is(Role.SELLER)) {
-            throw forbidden("The shop or the order's seller adds photos.");
+        if (!staff.is(Role.OPERATOR) && !staff.is(Role.SELLER) && !staff.is(Role.SHOPPER)) {
+            throw forbidden("The shop, the order's seller or the claimant adds photos.");
         }
         Claim c = visible(staff, claimId, true);
         if (c.photoIds().size() >= MAX_PHOTOS) {
@@ -188,6 +195,11 @@ public class Claims {
         List<Claim> all = store.list(staff.is(Role.ADMIN) ? null : staff.tenantId(), state, MAX_LIST);
         return staff.is(Role.SELLER) ? all.stream().filter(c -> registry.shipment(staff, c.shipmentId()).isPresent()).toList()
                 : all;
+    }
+
+    /** The claims of one parcel the caller may see (a shopper's own), newest first. */
+    public List<Claim> ofShipment(Caller caller, long shipmentId) {
+        return registry.shipment(caller, shipmentId).map(s -> store.ofShipment(s.tenantId(), s.id())).orElse(List.of());
     }
 
     public Optional<Photo> photo(Caller staff, long claimId, long photoId) {

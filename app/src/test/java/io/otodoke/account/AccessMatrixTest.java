@@ -97,6 +97,19 @@ class AccessMatrixTest {
         assertThat(subB.statusCode()).as(subB.body()).isEqualTo(201);
         ids.put("subB", json.readTree(subB.body()).get("id").asLong());
         routes(driverA);
+        fulfillment();
+    }
+
+    /** A's MCF-shaped fulfilment order with one own-fleet package. */
+    private void fulfillment() throws Exception {
+        HttpResponse<String> o = call("POST", "/api/v1/fulfillment/orders", body("mcfOrder", "OP_A"), secrets.get("OP_A"));
+        assertThat(o.statusCode()).as(o.body()).isEqualTo(201);
+        String id = json.readTree(o.body()).get("payload").get("fulfillmentOrder").get("sellerFulfillmentOrderId").asString();
+        ids.put("mcfA", id);
+        HttpResponse<String> p = call("POST", "/api/v1/fulfillment/orders/" + id + "/packages", body("mcfPackage", "OP_A"),
+                secrets.get("OP_A"));
+        assertThat(p.statusCode()).as(p.body()).isEqualTo(201);
+        ids.put("pkgA", json.readTree(p.body()).get("payload").get("packageNumber").asLong());
     }
 
     /**
@@ -214,6 +227,12 @@ class AccessMatrixTest {
             POST   /api/v1/seller/shipments/import sellerCsv    | 401 200 200 200 403 403
             GET    /api/v1/seller/orders                        | 401 200 200 200 403 403
             POST   /api/v1/seller/orders      sellerOrder       | 401 201 422 403 403 403
+            POST   /api/v1/fulfillment/orders mcfOrder          | 401 201 201 403 403 403
+            GET    /api/v1/fulfillment/orders                   | 401 200 200 403 403 403
+            GET    /api/v1/fulfillment/orders/{mcfA}            | 401 200 404 403 403 403
+            POST   /api/v1/fulfillment/orders/{mcfA}/packages mcfPackage | 401 201 404 403 403 403
+            GET    /api/v1/fulfillment/tracking?packageNumber={pkgA} | 401 200 404 403 403 403
+            GET    /api/v1/insights/delivery                    | 401 200 200 403 403 200
             """;
 
     @Test
@@ -242,7 +261,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(75 * 6);
+        assertThat(cells).isEqualTo(81 * 6);
     }
 
     @Test
@@ -354,6 +373,14 @@ class AccessMatrixTest {
             // A's parcel has only a label: a claim is not eligible yet (422), which shows the caller got through
             case "claim" -> "{\"kind\":\"NOT_RECEIVED\"}";
             case "rules" -> "{\"farScanMeters\":200}";
+            // a fresh MCF-shaped order each call; a package of the own fleet (its number generated)
+            case "mcfOrder" -> """
+                    {"sellerFulfillmentOrderId":"MCF-%s-%d","displayableOrderId":"W-1","displayableOrderDate":"2026-11-28T10:00:00+09:00",
+                     "displayableOrderComment":"Thanks","shippingSpeedCategory":"Standard",
+                     "destinationAddress":{"name":"受取 太郎","addressLine1":"千代田1-1","city":"千代田区","postalCode":"100-0001","countryCode":"JP"},
+                     "items":[{"sellerSku":"TEA","sellerFulfillmentOrderItemId":"1","quantity":1}]}
+                    """.formatted(run, unique.incrementAndGet());
+            case "mcfPackage" -> "{\"carrierCode\":\"own_fleet\"}";
             case "change" -> "{\"kind\":\"RESCHEDULE\",\"date\":\""
                     + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(2) + "\",\"slot\":\"19-21\"}";
             // a seller's number for A's order of s1 (or s2): a fresh valid Yamato number (mod 7) each call; B's

@@ -123,6 +123,13 @@ class PageAccessMatrixTest {
             /orders/{oA}/returns | 302 200 403 403 403 403
             /orders/{oA2}/returns | 302 404 403 403 403 403
             /orders/{oB}/returns | 302 404 403 403 403 403
+            /insights            | 302 403 200 403 403 200
+            /insights?days=x     | 302 403 200 403 403 200
+            /claims              | 302 403 200 200 403 200
+            /claims?state=UNDER_REVIEW | 302 403 200 200 403 200
+            /orders/{oA}/shipments/{shA}/claim | 302 200 403 403 403 403
+            /orders/{oA2}/shipments/{shA2}/claim | 302 404 403 403 403 403
+            /orders/{oB}/shipments/{shB}/claim | 302 404 403 403 403 403
             /s/{linkB}/inquiry   | 200 200 200 200 200 200
             /attention           | 302 403 200 200 403 200
             /account             | 302 200 200 200 200 200
