@@ -194,19 +194,12 @@ class BenchCommand implements Runnable {
         long seed;
         @Option(names = "--pages", defaultValue = "200", description = "distinct pages of 10 numbers (default ${DEFAULT-VALUE})")
         int pages;
-        @Option(names = "--warmup-seconds", defaultValue = "5", description = "for each of the two (default ${DEFAULT-VALUE})")
-        int warmupSeconds;
-        @Option(names = "--rounds", defaultValue = "5", description = "measured rounds of each (default ${DEFAULT-VALUE})")
-        int rounds;
-        @Option(names = "--seconds", defaultValue = "2", description = "per round (default ${DEFAULT-VALUE})")
-        int seconds;
-        @Option(names = "--quick", description = "1 s warm-up, 2 rounds of 1 s: a smoke run, not a figure to record")
-        boolean quick;
+        @Mixin
+        Rounds rounds;
 
         @Override
         public Integer call() {
-            return ParseBenchmark.run(seed, pages, quick ? new ParseBenchmark.Timing(1, 2, 1)
-                    : new ParseBenchmark.Timing(warmupSeconds, rounds, seconds));
+            return ParseBenchmark.run(seed, pages, rounds.timing());
         }
     }
 
@@ -253,19 +246,12 @@ class BenchCommand implements Runnable {
         long seed;
         @Option(names = "--urls", defaultValue = "5000", description = "synthetic URLs (default ${DEFAULT-VALUE})")
         int urls;
-        @Option(names = "--warmup-seconds", defaultValue = "5", description = "for each of the two (default ${DEFAULT-VALUE})")
-        int warmupSeconds;
-        @Option(names = "--rounds", defaultValue = "5", description = "measured rounds of each (default ${DEFAULT-VALUE})")
-        int rounds;
-        @Option(names = "--seconds", defaultValue = "2", description = "per round (default ${DEFAULT-VALUE})")
-        int seconds;
-        @Option(names = "--quick", description = "1 s warm-up, 2 rounds of 1 s: a smoke run, not a figure to record")
-        boolean quick;
+        @Mixin
+        Rounds rounds;
 
         @Override
         public Integer call() throws Exception {
-            return SafetyBenchmark.run(data, synthetic, seed, urls, quick ? new SafetyBenchmark.Timing(1, 2, 1)
-                    : new SafetyBenchmark.Timing(warmupSeconds, rounds, seconds));
+            return SafetyBenchmark.run(data, synthetic, seed, urls, rounds.timing());
         }
     }
 
@@ -321,6 +307,22 @@ class BenchCommand implements Runnable {
                 return 2;
             }
             return new RoutingBenchmark(data, jsprit, java.time.Duration.ofSeconds(seconds)).run(instances);
+        }
+    }
+
+    /** Warm-up and alternating measured rounds of an in-process benchmark (parse, safety). */
+    static class Rounds {
+        @Option(names = "--warmup-seconds", defaultValue = "5", description = "for each of the two (default ${DEFAULT-VALUE})")
+        int warmupSeconds;
+        @Option(names = "--rounds", defaultValue = "5", description = "measured rounds of each (default ${DEFAULT-VALUE})")
+        int rounds;
+        @Option(names = "--seconds", defaultValue = "2", description = "per round (default ${DEFAULT-VALUE})")
+        int seconds;
+        @Option(names = "--quick", description = "1 s warm-up, 2 rounds of 1 s: a smoke run, not a figure to record")
+        boolean quick;
+
+        ParseBenchmark.Timing timing() {
+            return quick ? new ParseBenchmark.Timing(1, 2, 1) : new ParseBenchmark.Timing(warmupSeconds, rounds, seconds);
         }
     }
 }

@@ -36,9 +36,6 @@ final class SafetyBenchmark {
     private SafetyBenchmark() {
     }
 
-    record Timing(int warmupSeconds, int rounds, int secondsPerRound) {
-    }
-
     /** Invented URLs in the shapes of design/safety.md §1.1 and §3.2; reserved or made-up names only. */
     static List<String> synthetic(long seed, int count) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -84,7 +81,7 @@ final class SafetyBenchmark {
         return Optional.of(urls);
     }
 
-    static int run(Path data, boolean forceSynthetic, long seed, int count, Timing timing) throws IOException {
+    static int run(Path data, boolean forceSynthetic, long seed, int count, ParseBenchmark.Timing timing) throws IOException {
         Path dir = forceSynthetic ? null : data != null ? data : SafetyEvaluation.locate(Path.of("")).orElse(null);
         Optional<List<String>> fromData = fromData(dir);
         List<String> urls = fromData.orElseGet(() -> synthetic(seed, count));
