@@ -85,10 +85,11 @@ class VrptwTest {
     }
 
     @Test
-    void aShortRunOnC101IsFeasibleAndWithinAQuarterOfTheBestKnown() throws Exception {
+    void aShortRunOnC101IsFeasibleAndReachesTheBestKnown() throws Exception {
+        // 300 steps: 3,000 ruin-and-recreate iterations, a fraction of a second
         VrptwSolution s = VrptwSolver.solve(Vrptw.read(SOLOMON.resolve("C101.txt")),
                 new TerminationConfig().withStepCountLimit(300));
         assertThat(s.violations()).isEmpty();
-        assertThat(s.distance()).isBetween(828.94, 828.94 * 1.25);
+        assertThat(s.distance()).isLessThanOrEqualTo(828.94); // the best known, rounded to two decimals
     }
 }

@@ -136,6 +136,11 @@ public class Visit {
         this.next = next;
     }
 
+    /** Whether this is its announced van's next stop. */
+    public boolean isNext() {
+        return next;
+    }
+
     public Van getVan() {
         return van;
     }

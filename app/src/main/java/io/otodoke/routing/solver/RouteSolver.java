@@ -6,7 +6,6 @@ import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListRuinRecreateMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.SubListSwapMoveSelectorConfig;
@@ -14,6 +13,7 @@ import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.kopt.
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import io.otodoke.routing.domain.RoutePlan;
@@ -22,32 +22,38 @@ import io.otodoke.routing.domain.Visit;
 import java.util.List;
 
 /**
- * The solver of {@link RoutingConstraints}: Timefold's construction heuristic, then late-acceptance local
- * search over list changes and swaps, sub-list moves (reversed too), 2-opt and ruin-and-recreate. The
- * random seed is fixed, so a step-limited run is repeatable.
+ * The solver of {@link RoutingConstraints}, three Timefold phases: the construction heuristic puts every
+ * visit on a van; {@link StringRemovalSearch}, a custom phase, improves that plan by ruin-and-recreate
+ * under simulated annealing for most of the time limit; then late-acceptance local search over list
+ * changes and swaps, sub-list moves (reversed too) and k-opt polishes it with the exact score, which
+ * also weighs what the search keeps fixed (an announced next stop) and the number of vans. The random
+ * seeds are fixed, so a step-limited run is repeatable.
  *
- * <p>Why not Timefold's default local search: on Solomon's instances with a few seconds it stayed 13–50 %
- * above the best-known distances; ruin-and-recreate of 3 to 10 visits (the heart of jsprit),
- * picked often, and a short late-acceptance list (10 instead of 400, so the search improves within
- * seconds) did better in short trials; docs/benchmarks.md has the figures, which stay far from jsprit's.
+ * <p>Why the custom phase: Timefold's community edition has no nearby selection, and its local search
+ * (default, or tuned with ruin-and-recreate moves) stayed 13–50 % above Solomon's best-known distances
+ * after a few seconds, behind jsprit; the string-removal search gets within a few percent in the same
+ * time (docs/benchmarks.md).
  */
 public final class RouteSolver {
 
     static final int LATE_ACCEPTANCE_SIZE = 10;
-    /** Ruin-and-recreate is picked this many times as often as each of the small moves. */
-    static final double RUIN_RECREATE_WEIGHT = 5;
+    static final int ITERATIONS_PER_STEP = 10;
+    /** The share of a time limit the string-removal search gets; construction comes before it. */
+    static final double SEARCH_SHARE = 0.9;
 
     private RouteSolver() {
     }
 
-    public static SolverFactory<RoutePlan> factory(TerminationConfig termination) {
+    private static SolverFactory<RoutePlan> factory(TerminationConfig termination, StringRemovalSearch search) {
         return SolverFactory.create(new SolverConfig()
                 .withSolutionClass(RoutePlan.class)
                 .withEntityClasses(Van.class, Visit.class)
                 .withConstraintProviderClass(RoutingConstraints.class)
                 .withRandomSeed(0L)
                 .withTerminationConfig(termination)
-                .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch()));
+                .withPhases(new ConstructionHeuristicPhaseConfig(),
+                        new CustomPhaseConfig().withCustomPhaseCommands(search),
+                        localSearch()));
     }
 
     private static LocalSearchPhaseConfig localSearch() {
@@ -57,20 +63,32 @@ public final class RouteSolver {
                         new ListSwapMoveSelectorConfig().withFixedProbabilityWeight(1.0),
                         new SubListChangeMoveSelectorConfig().withSelectReversingMoveToo(true).withFixedProbabilityWeight(1.0),
                         new SubListSwapMoveSelectorConfig().withSelectReversingMoveToo(true).withFixedProbabilityWeight(1.0),
-                        new KOptListMoveSelectorConfig().withFixedProbabilityWeight(1.0),
-                        new ListRuinRecreateMoveSelectorConfig().withMinimumRuinedCount(3).withMaximumRuinedCount(10)
-                                .withFixedProbabilityWeight(RUIN_RECREATE_WEIGHT))))
+                        new KOptListMoveSelectorConfig().withFixedProbabilityWeight(1.0))))
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
     }
 
+    /**
+     * Solves within the termination's time limit, or, for a repeatable run, its step count limit, which
+     * then also allows {@value #ITERATIONS_PER_STEP} ruin-and-recreate iterations per step.
+     */
     public static RoutePlan solve(RoutePlan problem, TerminationConfig termination) {
-        return factory(termination).buildSolver().solve(problem);
+        Long millis = termination.calculateTimeMillisSpentLimit();
+        Integer steps = termination.getStepCountLimit();
+        if (millis == null && steps == null) {
+            throw new IllegalArgumentException("a time or step count limit is needed");
+        }
+        long iterations = steps == null ? Long.MAX_VALUE : (long) steps * ITERATIONS_PER_STEP;
+        // the construction heuristic runs first; the search's temperature falls over the rest of the time,
+        // leaving a little for Timefold's local search to take the plan over
+        long budget = millis == null ? 0 : Math.max(1, Math.round(millis * 1e6 * SEARCH_SHARE));
+        StringRemovalSearch search = new StringRemovalSearch(budget, iterations, 0L);
+        return factory(termination, search).buildSolver().solve(problem);
     }
 
     /** Fills in the shadow variables and the score of a plan built by hand (no solving). */
     public static HardMediumSoftScore score(RoutePlan plan) {
         return SolutionManager.<RoutePlan, HardMediumSoftScore>create(factory(new TerminationConfig()
-                .withStepCountLimit(0))).update(plan);
+                .withStepCountLimit(0), new StringRemovalSearch(0, 0, 0L))).update(plan);
     }
 }
