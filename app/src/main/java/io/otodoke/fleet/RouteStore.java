@@ -212,6 +212,20 @@ class RouteStore {
         return id;
     }
 
+    /**
+     * Gives {@code stopIds} the sequence numbers {@code sequences} (ascending), in that order. Through
+     * negative numbers first: (route_id, sequence) is unique and not deferrable.
+     */
+    void resequence(long routeId, List<Long> stopIds, List<Integer> sequences) {
+        Long[] ids = stopIds.toArray(Long[]::new);
+        jdbc.sql("update stops set sequence = -sequence where route_id = ? and id = any (?)").params(routeId, ids)
+                .update();
+        for (int i = 0; i < ids.length; i++) {
+            jdbc.sql("update stops set sequence = ? where route_id = ? and id = ?").params(sequences.get(i), routeId,
+                    ids[i]).update();
+        }
+    }
+
     void instruction(long stopId, String text) {
         jdbc.sql("update stops set instruction = ? where id = ?").params(text, stopId).update();
     }

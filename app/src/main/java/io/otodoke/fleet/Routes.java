@@ -351,15 +351,61 @@ public class Routes {
             }
             outcome = Rescheduled.LEFT_ROUTE;
         }
+        RouteState state = r.state();
         if (r.state() == RouteState.STARTED) {
             List<RouteStore.StoredStop> after = stops(r.id());
             publishStopsAway(r, before, after);
             if (after.stream().noneMatch(x -> x.state().open())) {
                 store.finished(r.id(), clock.instant());
+                state = RouteState.FINISHED;
             }
         }
+        publisher.publishEvent(new RouteStopsChanged(r.tenantId(), r.id(), r.serviceDate(), state));
         reloadAfterCommit(r.id());
         return outcome;
+    }
+
+    /**
+     * Puts the open stops of a route in a new order (the routing module's re-plan, docs/routing.md).
+     * {@code openStopIds} names every open stop of the route exactly once; a stop the van is at already
+     * (ARRIVED) stays first. Completed stops keep their place in the order: the open stops take the
+     * sequence numbers the open stops had, in the new order. The live estimates are recomputed after the
+     * commit, and each shipment whose count of stops away changed gets a {@link StopsAwayChanged}.
+     * The caller (routing) acts for the tenant; a route of another tenant is not found.
+     *
+     * @return the route as it is now
+     */
+    @Transactional
+    public Route resequence(long tenantId, long routeId, List<Long> openStopIds) {
+        RouteStore.Row r = store.routeForUpdate(routeId).filter(x -> x.tenantId() == tenantId)
+                .orElseThrow(() -> ProblemType.notFound("Route"));
+        if (r.state() == RouteState.FINISHED) {
+            throw conflict("route-finished", "This route is finished.");
+        }
+        List<RouteStore.StoredStop> before = stops(r.id());
+        List<RouteStore.StoredStop> open = before.stream().filter(s -> s.state().open()).toList();
+        List<Long> given = openStopIds == null ? List.of() : openStopIds;
+        Set<Long> openIds = new HashSet<>();
+        open.forEach(s -> openIds.add(s.id()));
+        if (given.size() != open.size() || !openIds.equals(new HashSet<>(given))) {
+            throw conflict("stops-changed", "The order must name each open stop of the route once; the route has "
+                    + "changed since it was read.");
+        }
+        Optional<RouteStore.StoredStop> at = open.stream().filter(s -> s.state() == StopState.ARRIVED).findFirst();
+        if (at.isPresent() && given.getFirst() != at.get().id()) {
+            throw conflict("stop-in-progress", "The van is at stop " + at.get().id() + "; it stays first.");
+        }
+        List<Integer> slots = open.stream().map(RouteStore.StoredStop::sequence).toList();
+        List<Long> current = open.stream().map(RouteStore.StoredStop::id).toList();
+        if (current.equals(given)) {
+            return view(r.id());
+        }
+        store.resequence(r.id(), given, slots);
+        if (r.state() == RouteState.STARTED) {
+            publishStopsAway(r, before, stops(r.id()));
+        }
+        reloadAfterCommit(r.id());
+        return view(r.id());
     }
 
     /**
