@@ -409,6 +409,58 @@ public class Routes {
     }
 
     /**
+     * Publishes a re-plan of a day's routes that have not started (the dispatcher's plan page,
+     * docs/routing.md): each route gets the pending stops listed for it, in that order, stops moving
+     * between the routes as listed. The routes are the operator's, PLANNED and of one day, and the lists
+     * name every pending stop of these routes exactly once. A route may be left with no pending stop. A
+     * skipped stop stays on its route, before the pending ones.
+     *
+     * @param stopsByRoute route id → its pending stops' ids in the new order
+     */
+    @Transactional
+    public List<Route> rearrange(Caller caller, Map<Long, List<Long>> stopsByRoute) {
+        if (caller.tenantId() == null || !caller.is(Role.OPERATOR)) {
+            throw ProblemType.exception(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                    "A route belongs to a tenant; only its operator plans it.");
+        }
+        if (stopsByRoute == null || stopsByRoute.isEmpty()) {
+            throw ProblemType.invalidField("routes", "Name at least one route.");
+        }
+        List<Long> ids = stopsByRoute.keySet().stream().sorted().toList(); // locked in one order: no deadlock
+        LocalDate day = null;
+        Set<Long> pending = new HashSet<>();
+        Map<Long, List<RouteStore.StoredStop>> stops = new HashMap<>();
+        for (long id : ids) {
+            RouteStore.Row r = writable(caller, store.routeForUpdate(id));
+            if (r.state() != RouteState.PLANNED) {
+                throw conflict("route-started", "Route " + r.code() + " has started; re-plan it live instead.");
+            }
+            if (day != null && !day.equals(r.serviceDate())) {
+                throw ProblemType.invalidField("routes", "The routes are of different days.");
+            }
+            day = r.serviceDate();
+            stops.put(id, stops(id));
+            stops.get(id).stream().filter(x -> x.state() == StopState.PENDING).forEach(x -> pending.add(x.id()));
+        }
+        List<Long> given = stopsByRoute.values().stream().flatMap(l -> l == null ? java.util.stream.Stream.<Long>empty()
+                : l.stream()).toList();
+        if (given.size() != pending.size() || !pending.equals(new HashSet<>(given))) {
+            throw conflict("stops-changed", "The plan must name each pending stop of these routes once; the routes "
+                    + "have changed since they were planned.");
+        }
+        Map<Long, List<Long>> order = new HashMap<>();
+        for (long id : ids) {
+            List<Long> all = new ArrayList<>();
+            stops.get(id).stream().filter(x -> x.state() != StopState.PENDING).forEach(x -> all.add(x.id()));
+            all.addAll(stopsByRoute.get(id) == null ? List.of() : stopsByRoute.get(id));
+            order.put(id, all);
+        }
+        store.rearrange(order);
+        ids.forEach(this::reloadAfterCommit);
+        return ids.stream().map(this::view).toList();
+    }
+
+    /**
      * Tells the driver where the recipient wants the parcel left (e.g. 置き配：玄関前), on its open
      * stop; false when the shipment is on no open route yet.
      */
