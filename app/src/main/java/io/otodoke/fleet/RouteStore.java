@@ -228,11 +228,13 @@ class RouteStore {
 
     /**
      * Puts the listed stops on the route they are listed under, numbered from 1 in that order. Through
-     * each stop's negated id first: (route_id, sequence) is unique, and stops change routes.
+     * distinct negative numbers first: (route_id, sequence) is unique, and stops change routes.
      */
     void rearrange(Map<Long, List<Long>> stopsByRoute) {
-        Long[] all = stopsByRoute.values().stream().flatMap(List::stream).toArray(Long[]::new);
-        jdbc.sql("update stops set sequence = -id where id = any (?)").param(all).update();
+        List<Long> all = stopsByRoute.values().stream().flatMap(List::stream).toList();
+        for (int i = 0; i < all.size(); i++) {
+            jdbc.sql("update stops set sequence = ? where id = ?").params(-(i + 1), all.get(i)).update();
+        }
         stopsByRoute.forEach((route, stops) -> {
             for (int i = 0; i < stops.size(); i++) {
                 jdbc.sql("update stops set route_id = ?, sequence = ? where id = ?").params(route, i + 1, stops.get(i))

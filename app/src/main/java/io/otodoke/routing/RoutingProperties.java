@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       travel time (default 10 min)
  * @param replanSeconds  how long re-planning a route under way searches (default 2 s): it runs on every
  *                       change, so it is short
- * @param behindCheck    how often the routes under way are checked for a van behind its windows (default 1 min)
+ * @param behindCheck    how often the routes under way are checked for a van behind its windows (default 1 min);
+ *                       {@link Replanner#checkBehind}'s schedule reads the same key
  */
 @ConfigurationProperties("otodoke.routing")
 public record RoutingProperties(Double detourFactor, Double speedKmh, Duration serviceTime, Integer vanCapacity,
