@@ -212,6 +212,37 @@ class RouteStore {
         return id;
     }
 
+    /**
+     * Gives {@code stopIds} the sequence numbers {@code sequences} (ascending), in that order. Through
+     * negative numbers first: (route_id, sequence) is unique and not deferrable.
+     */
+    void resequence(long routeId, List<Long> stopIds, List<Integer> sequences) {
+        Long[] ids = stopIds.toArray(Long[]::new);
+        jdbc.sql("update stops set sequence = -sequence where route_id = ? and id = any (?)").params(routeId, ids)
+                .update();
+        for (int i = 0; i < ids.length; i++) {
+            jdbc.sql("update stops set sequence = ? where route_id = ? and id = ?").params(sequences.get(i), routeId,
+                    ids[i]).update();
+        }
+    }
+
+    /**
+     * Puts the listed stops on the route they are listed under, numbered from 1 in that order. Through
+     * distinct negative numbers first: (route_id, sequence) is unique, and stops change routes.
+     */
+    void rearrange(Map<Long, List<Long>> stopsByRoute) {
+        List<Long> all = stopsByRoute.values().stream().flatMap(List::stream).toList();
+        for (int i = 0; i < all.size(); i++) {
+            jdbc.sql("update stops set sequence = ? where id = ?").params(-(i + 1), all.get(i)).update();
+        }
+        stopsByRoute.forEach((route, stops) -> {
+            for (int i = 0; i < stops.size(); i++) {
+                jdbc.sql("update stops set route_id = ?, sequence = ? where id = ?").params(route, i + 1, stops.get(i))
+                        .update();
+            }
+        });
+    }
+
     void instruction(long stopId, String text) {
         jdbc.sql("update stops set instruction = ? where id = ?").params(text, stopId).update();
     }

@@ -351,15 +351,113 @@ public class Routes {
             }
             outcome = Rescheduled.LEFT_ROUTE;
         }
+        RouteState state = r.state();
         if (r.state() == RouteState.STARTED) {
             List<RouteStore.StoredStop> after = stops(r.id());
             publishStopsAway(r, before, after);
             if (after.stream().noneMatch(x -> x.state().open())) {
                 store.finished(r.id(), clock.instant());
+                state = RouteState.FINISHED;
             }
         }
+        publisher.publishEvent(new RouteStopsChanged(r.tenantId(), r.id(), r.serviceDate(), state));
         reloadAfterCommit(r.id());
         return outcome;
+    }
+
+    /**
+     * Puts the open stops of a route in a new order (the routing module's re-plan, docs/routing.md).
+     * {@code openStopIds} names every open stop of the route exactly once; a stop the van is at already
+     * (ARRIVED) stays first. Completed stops keep their place in the order: the open stops take the
+     * sequence numbers the open stops had, in the new order. The live estimates are recomputed after the
+     * commit, and each shipment whose count of stops away changed gets a {@link StopsAwayChanged}.
+     * The caller (routing) acts for the tenant; a route of another tenant is not found.
+     *
+     * @return the route as it is now
+     */
+    @Transactional
+    public Route resequence(long tenantId, long routeId, List<Long> openStopIds) {
+        RouteStore.Row r = store.routeForUpdate(routeId).filter(x -> x.tenantId() == tenantId)
+                .orElseThrow(() -> ProblemType.notFound("Route"));
+        if (r.state() == RouteState.FINISHED) {
+            throw conflict("route-finished", "This route is finished.");
+        }
+        List<RouteStore.StoredStop> before = stops(r.id());
+        List<RouteStore.StoredStop> open = before.stream().filter(s -> s.state().open()).toList();
+        List<Long> given = openStopIds == null ? List.of() : openStopIds;
+        Set<Long> openIds = new HashSet<>();
+        open.forEach(s -> openIds.add(s.id()));
+        if (given.size() != open.size() || !openIds.equals(new HashSet<>(given))) {
+            throw conflict("stops-changed", "The order must name each open stop of the route once; the route has "
+                    + "changed since it was read.");
+        }
+        Optional<RouteStore.StoredStop> at = open.stream().filter(s -> s.state() == StopState.ARRIVED).findFirst();
+        if (at.isPresent() && given.getFirst() != at.get().id()) {
+            throw conflict("stop-in-progress", "The van is at stop " + at.get().id() + "; it stays first.");
+        }
+        List<Integer> slots = open.stream().map(RouteStore.StoredStop::sequence).toList();
+        List<Long> current = open.stream().map(RouteStore.StoredStop::id).toList();
+        if (current.equals(given)) {
+            return view(r.id());
+        }
+        store.resequence(r.id(), given, slots);
+        if (r.state() == RouteState.STARTED) {
+            publishStopsAway(r, before, stops(r.id()));
+        }
+        reloadAfterCommit(r.id());
+        return view(r.id());
+    }
+
+    /**
+     * Publishes a re-plan of a day's routes that have not started (the dispatcher's plan page,
+     * docs/routing.md): each route gets the pending stops listed for it, in that order, stops moving
+     * between the routes as listed. The routes are the operator's, PLANNED and of one day, and the lists
+     * name every pending stop of these routes exactly once. A route may be left with no pending stop. A
+     * skipped stop stays on its route, before the pending ones.
+     *
+     * @param stopsByRoute route id → its pending stops' ids in the new order
+     */
+    @Transactional
+    public List<Route> rearrange(Caller caller, Map<Long, List<Long>> stopsByRoute) {
+        if (caller.tenantId() == null || !caller.is(Role.OPERATOR)) {
+            throw ProblemType.exception(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                    "A route belongs to a tenant; only its operator plans it.");
+        }
+        if (stopsByRoute == null || stopsByRoute.isEmpty()) {
+            throw ProblemType.invalidField("routes", "Name at least one route.");
+        }
+        List<Long> ids = stopsByRoute.keySet().stream().sorted().toList(); // locked in one order: no deadlock
+        LocalDate day = null;
+        Set<Long> pending = new HashSet<>();
+        Map<Long, List<RouteStore.StoredStop>> stops = new HashMap<>();
+        for (long id : ids) {
+            RouteStore.Row r = writable(caller, store.routeForUpdate(id));
+            if (r.state() != RouteState.PLANNED) {
+                throw conflict("route-started", "Route " + r.code() + " has started; re-plan it live instead.");
+            }
+            if (day != null && !day.equals(r.serviceDate())) {
+                throw ProblemType.invalidField("routes", "The routes are of different days.");
+            }
+            day = r.serviceDate();
+            stops.put(id, stops(id));
+            stops.get(id).stream().filter(x -> x.state() == StopState.PENDING).forEach(x -> pending.add(x.id()));
+        }
+        List<Long> given = stopsByRoute.values().stream().flatMap(l -> l == null ? java.util.stream.Stream.<Long>empty()
+                : l.stream()).toList();
+        if (given.size() != pending.size() || !pending.equals(new HashSet<>(given))) {
+            throw conflict("stops-changed", "The plan must name each pending stop of these routes once; the routes "
+                    + "have changed since they were planned.");
+        }
+        Map<Long, List<Long>> order = new HashMap<>();
+        for (long id : ids) {
+            List<Long> all = new ArrayList<>();
+            stops.get(id).stream().filter(x -> x.state() != StopState.PENDING).forEach(x -> all.add(x.id()));
+            all.addAll(stopsByRoute.get(id) == null ? List.of() : stopsByRoute.get(id));
+            order.put(id, all);
+        }
+        store.rearrange(order);
+        ids.forEach(this::reloadAfterCommit);
+        return ids.stream().map(this::view).toList();
     }
 
     /**

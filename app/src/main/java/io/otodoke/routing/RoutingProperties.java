@@ -15,11 +15,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param solveTime      how long planning a day may search (default 10 s); a request may ask for less
  * @param movedStopPenalty what moving an announced stop to another van costs in the objective, as
  *                       travel time (default 10 min)
+ * @param replanSeconds  how long re-planning a route under way searches (default 2 s): it runs on every
+ *                       change, so it is short
+ * @param behindCheck    how often the routes under way are checked for a van behind its windows (default 1 min);
+ *                       {@link Replanner#checkBehind}'s schedule reads the same key
  */
 @ConfigurationProperties("otodoke.routing")
 public record RoutingProperties(Double detourFactor, Double speedKmh, Duration serviceTime, Integer vanCapacity,
                                 java.time.LocalTime shiftStart, java.time.LocalTime shiftEnd, Duration solveTime,
-                                Duration movedStopPenalty) {
+                                Duration movedStopPenalty, Integer replanSeconds, Duration behindCheck) {
 
     public RoutingProperties {
         detourFactor = detourFactor == null ? 1.3 : detourFactor;
@@ -30,9 +34,11 @@ public record RoutingProperties(Double detourFactor, Double speedKmh, Duration s
         shiftEnd = shiftEnd == null ? java.time.LocalTime.of(21, 0) : shiftEnd;
         solveTime = solveTime == null ? Duration.ofSeconds(10) : solveTime;
         movedStopPenalty = movedStopPenalty == null ? Duration.ofMinutes(10) : movedStopPenalty;
+        replanSeconds = replanSeconds == null ? 2 : Math.max(1, replanSeconds);
+        behindCheck = behindCheck == null ? Duration.ofMinutes(1) : behindCheck;
     }
 
     public static RoutingProperties defaults() {
-        return new RoutingProperties(null, null, null, null, null, null, null, null);
+        return new RoutingProperties(null, null, null, null, null, null, null, null, null, null);
     }
 }

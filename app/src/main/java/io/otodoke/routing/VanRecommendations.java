@@ -193,7 +193,7 @@ public class VanRecommendations {
         return new Impact(hard, driving + displaced, driving);
     }
 
-    private static Visit visit(String id, Location at, long demand, long service, ZonedDateTime midnight,
+    static Visit visit(String id, Location at, long demand, long service, ZonedDateTime midnight,
                                java.time.Instant windowStart, java.time.Instant windowEnd) {
         long ready = windowStart == null ? 0 : Math.max(0, Duration.between(midnight.toInstant(), windowStart).toSeconds());
         long due = windowEnd == null ? Duration.ofDays(2).toSeconds()

@@ -143,6 +143,7 @@ class PageAccessMatrixTest {
             /connectors          | 302 403 200 403 403 200
             /dispatch            | 302 403 200 403 403 200
             /dispatch/data       | 302 403 200 403 403 200
+            /dispatch/plan       | 302 403 200 403 403 200
             /driver              | 302 403 403 403 200 403
             /seller/orders       | 302 403 403 200 403 403
             /sellers/late        | 302 403 200 403 403 403

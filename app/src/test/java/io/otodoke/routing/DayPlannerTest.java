@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.otodoke.OtodokeTest;
 import io.otodoke.account.Caller;
+import io.otodoke.account.Credentials;
 import io.otodoke.account.Role;
 import io.otodoke.account.Shop;
 import io.otodoke.account.Tenants;
@@ -17,6 +18,10 @@ import io.otodoke.tracking.Recipient;
 import io.otodoke.tracking.ShipmentLeg;
 import io.otodoke.tracking.ShipmentRegistration;
 import io.otodoke.tracking.ShipmentRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -25,7 +30,10 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** Planning a day on the real database, publishing it to the fleet, and the extra-stop recommendation. */
 @OtodokeTest
@@ -51,6 +59,13 @@ class DayPlannerTest {
     DayPlanner planner;
     @Autowired
     VanRecommendations recommendations;
+    @Autowired
+    Credentials credentials;
+    @Autowired
+    ObjectMapper json;
+    @LocalServerPort
+    int port;
+    final HttpClient http = HttpClient.newHttpClient();
 
     record Shop2(Caller operator, String depot, List<String> vans, String run) {
     }
@@ -188,6 +203,47 @@ class DayPlannerTest {
         assertThat(best.extraDrivingSeconds()).isLessThan(answer.recommendations().get(1).extraDrivingSeconds() + 1);
         Shop2 other = shop(1);
         assertThat(status(() -> recommendations.recommend(other.operator(), ask))).isEqualTo("409 no-open-route");
+    }
+
+    /**
+     * The same over HTTP as the dispatcher's client calls it (issue 10's acceptance): a 150-stop day, the
+     * answer within a second measured at the client, JSON in and out, and bad input a 400 problem.
+     */
+    @Test
+    void theRecommendationApiAnswersWithinOneSecondForA150StopDay() throws Exception {
+        Shop2 s = shop(5);
+        List<String> numbers = shipments(s, 150);
+        LocalDate day = DAY.plusDays(1);
+        for (int v = 0; v < 5; v++) {
+            int van = v;
+            List<Routes.NewStop> stops = IntStream.range(0, 30).mapToObj(i -> new Routes.NewStop("東京都 " + van + "-" + i,
+                    LAT + 0.002 * i, LON + 0.02 * (van - 2), null, null, List.of(numbers.get(van * 30 + i)), null)).toList();
+            routes.create(s.operator(), new Routes.NewRoute("H" + v + "-" + s.run(), day, s.depot(), s.vans().get(v), null,
+                    stops));
+        }
+        String key = credentials.issueApiKey(ADMIN, "dispatch", Role.OPERATOR, s.operator().tenantId(), null).secret();
+        String body = "{\"serviceDate\":\"" + day + "\",\"stop\":{\"address\":\"追加\",\"latitude\":" + (LAT + 0.031)
+                + ",\"longitude\":" + (LON + 0.0401) + "},\"limit\":3}";
+        post(key, body); // the first call warms the JIT up
+
+        long started = System.nanoTime();
+        HttpResponse<String> answer = post(key, body);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(millis).isLessThan(1000);
+        JsonNode best = json.readTree(answer.body()).get("recommendations").get(0);
+        assertThat(best.get("vehicle").asString()).isEqualTo(s.vans().get(4));
+        assertThat(best.get("feasible").asBoolean()).isTrue();
+        HttpResponse<String> bad = post(key, "{\"serviceDate\":\"" + day + "\",\"stop\":{\"latitude\":95,\"longitude\":0}}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    private HttpResponse<String> post(String key, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/routing/recommendations"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String status(Runnable call) {
