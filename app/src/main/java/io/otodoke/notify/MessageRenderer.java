@@ -21,7 +21,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders a notification in the subscriber's language: the subject and headline from
- * {@code notify/messages*.properties}, the body from the templates {@code templates/notify/mail/
+ * {@code notify/messages*.properties} (by {@link #textKey}), the body from the templates {@code templates/notify/mail/
  * message_<language>.html} and {@code .txt}. Its own template engine, apart from the pages': a
  * message is rendered outside any web request, and a page's layout must never leak into a mail.
  */
@@ -99,6 +99,13 @@ public class MessageRenderer {
             data.put("photoUrl", page);
         }
         data.putAll(facts);
+        if (facts.containsKey("replacementTrackingNumber")) {
+            String number = facts.get("replacementTrackingNumber");
+            Optional<Carrier> replacementCarrier = carriers.find(facts.get("replacementCarrier"));
+            data.put("replacementCarrierName", replacementCarrier.map(c -> c.name(locale))
+                    .orElse(facts.get("replacementCarrier")));
+            data.put("replacementUrl", base + "/track?numbers=" + URLEncoder.encode(number, StandardCharsets.UTF_8));
+        }
         data.put("url", url);
         if (facts.containsKey("staleReason")) {
             // the same advice the tracking page shows for this reason (status-model.md "Staleness")
@@ -115,9 +122,11 @@ public class MessageRenderer {
             data.put("estimatedArrival", facts.containsKey("estimatedWindow") ? day + " " + facts.get("estimatedWindow") : day);
         }
         Object[] args = {carrierName, shipment.trackingNumber(), data.getOrDefault("remainingStopCount", ""),
-                data.getOrDefault("estimatedArrival", "")};
-        String subject = texts.getMessage("subject." + milestone, args, locale);
-        String headline = texts.getMessage("headline." + milestone, args, locale);
+                data.getOrDefault("estimatedArrival", ""), data.getOrDefault("replacementCarrierName", ""),
+                data.getOrDefault("replacementTrackingNumber", "")};
+        String key = textKey(milestone, facts);
+        String subject = texts.getMessage("subject." + key, args, locale);
+        String headline = texts.getMessage("headline." + key, args, locale);
         Context context = new Context(locale);
         context.setVariable("headline", headline);
         context.setVariable("d", data);
@@ -126,5 +135,13 @@ public class MessageRenderer {
         String text = engine.process(template + ".txt", context);
         String html = engine.process(template + ".html", context);
         return new Message(subject, text, html, url, data);
+    }
+
+    /** The texts' key: the milestone, or its variant when the facts say more (a claim approved with a reship). */
+    static String textKey(Milestone milestone, Map<String, String> facts) {
+        if (milestone == Milestone.CLAIM_DECIDED && facts.containsKey("replacementTrackingNumber")) {
+            return milestone + ".RESHIP";
+        }
+        return milestone.name();
     }
 }

@@ -154,12 +154,19 @@ class MilestoneListener {
                 Map.of("refundYen", Long.toString(e.refundYen())), s -> true);
     }
 
-    /** A claim was decided (claims module): told once per claim, with the decision and the outcome. */
+    /**
+     * A claim was decided (claims module): told once per claim, with the decision and the outcome; a
+     * reship with the replacement parcel's carrier and number.
+     */
     @ApplicationModuleListener
     void on(ClaimDecided e) {
-        enqueue(e.tenantId(), e.shipmentId(), Milestone.CLAIM_DECIDED, "claim:" + e.claimId(),
-                Map.of("claimKind", e.kind().name(), "claimState", e.state().name(),
-                        "claimOutcome", e.outcome() == null ? "" : e.outcome().name()), s -> true);
+        Map<String, String> facts = new java.util.LinkedHashMap<>(Map.of("claimKind", e.kind().name(),
+                "claimState", e.state().name(), "claimOutcome", e.outcome() == null ? "" : e.outcome().name()));
+        if (e.replacementTrackingNumber() != null) {
+            facts.put("replacementCarrier", e.replacementCarrier());
+            facts.put("replacementTrackingNumber", e.replacementTrackingNumber());
+        }
+        enqueue(e.tenantId(), e.shipmentId(), Milestone.CLAIM_DECIDED, "claim:" + e.claimId(), facts, s -> true);
     }
 
 
