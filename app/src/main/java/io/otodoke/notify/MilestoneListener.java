@@ -1,6 +1,7 @@
 package io.otodoke.notify;
 
 import io.otodoke.claims.ClaimDecided;
+import io.otodoke.delivery.DeliveryChangeRequested;
 import io.otodoke.fleet.ArrivingSoon;
 import io.otodoke.fleet.StopsAwayChanged;
 import io.otodoke.tracking.DeliveryEstimateMoved;
@@ -169,6 +170,29 @@ class MilestoneListener {
         enqueue(e.tenantId(), e.shipmentId(), Milestone.CLAIM_DECIDED, "claim:" + e.claimId(), facts, s -> true);
     }
 
+    /**
+     * A delivery change was recorded (delivery module): told once per request, with what was asked and
+     * what came of it (applied to the route, awaiting a route, or for the carrier to confirm).
+     */
+    @ApplicationModuleListener
+    void on(DeliveryChangeRequested e) {
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("changeKind", e.kind().name());
+        facts.put("changeOutcome", e.outcome().name());
+        if (e.date() != null) {
+            facts.put("changeDate", e.date().toString());
+        }
+        if (e.slot() != null) {
+            facts.put("changeSlot", e.slot());
+        }
+        if (e.place() != null) {
+            facts.put("changePlace", e.place().name());
+        }
+        if (e.carrierPageUrl() != null) {
+            facts.put("changeUrl", e.carrierPageUrl());
+        }
+        enqueue(e.tenantId(), e.shipmentId(), Milestone.DELIVERY_CHANGED, "change:" + e.changeId(), facts, s -> true);
+    }
 
     private void enqueue(long tenantId, long shipmentId, Milestone milestone, String attemptKey, Map<String, String> facts,
                          Predicate<Subscription> crossed) {

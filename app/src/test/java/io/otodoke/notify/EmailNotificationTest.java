@@ -16,6 +16,9 @@ import io.otodoke.claims.Claim;
 import io.otodoke.claims.ClaimKind;
 import io.otodoke.claims.ClaimOutcome;
 import io.otodoke.claims.Claims;
+import io.otodoke.delivery.ChangeKind;
+import io.otodoke.delivery.ChangeRequest;
+import io.otodoke.delivery.DeliveryChanges;
 import io.otodoke.tracking.DeliveryEstimate;
 import io.otodoke.tracking.DeliveryEstimates;
 import io.otodoke.tracking.TrackingStatus;
@@ -153,6 +156,38 @@ class EmailNotificationTest {
         MimeMessage english = mailsTo(SMTP, en).stream().filter(m -> subject(m).contains(number)).findFirst().orElseThrow();
         assertThat(english.getSubject()).isEqualTo("We are sending a replacement parcel (Yamato Transport " + number + ")");
         assertThat(decoded(english)).contains("Replacement parcel: Yamato Transport, tracking number " + number);
+    }
+
+    @Test
+    void aDeliveryChangeHandedToTheCarrierIsToldWithWhatWasAskedAndTheCarriersPage() throws Exception {
+        String ja = address();
+        String en = address();
+        NotifyWorld.Parcel p = world.parcel("buyer@example.jp");
+        world.subscribe(p, ja, "ja");
+        world.subscribe(p, en, "en");
+        world.event(p, "base", TrackingStatus.ARRIVED_AT_DELIVERY_BASE, Instant.now().minusSeconds(60));
+        DeliveryChanges changes = context.getBean(DeliveryChanges.class);
+        Caller shop = new Caller(Role.OPERATOR, p.tenantId(), null, null, null, "test");
+        LocalDate date = changes.options(shop, p.shipmentId()).dates().get(1).date();
+        changes.request(shop, p.shipmentId(), new ChangeRequest(ChangeKind.RESCHEDULE, date, "16-18", null, null, null),
+                "mail-" + p.trackingNumber());
+        await("the mails", Duration.ofSeconds(20), () -> mailsTo(SMTP, ja).stream().anyMatch(m -> subject(m).contains("お届け変更"))
+                && mailsTo(SMTP, en).stream().anyMatch(m -> subject(m).contains("delivery change")));
+
+        MimeMessage mail = mailsTo(SMTP, ja).stream().filter(m -> subject(m).contains("お届け変更")).findFirst().orElseThrow();
+        assertThat(mail.getSubject()).isEqualTo("【お届け変更のご依頼】ヤマト運輸（クロネコヤマト）での確定をお願いします（"
+                + p.trackingNumber() + "）");
+        String day = date.format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日(E)", java.util.Locale.JAPANESE));
+        assertThat(decoded(mail)).contains("お届けの変更のご依頼を記録しました（お届け日時の変更：" + day + " 16時〜18時）。",
+                "変更はヤマト運輸（クロネコヤマト）が確定します。", "ヤマト運輸（クロネコヤマト）でのお手続き: https://");
+        MimeMessage english = mailsTo(SMTP, en).stream().filter(m -> subject(m).contains("delivery change")).findFirst()
+                .orElseThrow();
+        assertThat(english.getSubject()).isEqualTo("Please confirm your delivery change with Yamato Transport ("
+                + p.trackingNumber() + ")");
+        assertThat(decoded(english)).contains("We have recorded your delivery change (New delivery date and time: ",
+                " 16:00–18:00). Yamato Transport confirms it", "Confirm it with Yamato Transport: https://");
+        Thread.sleep(1000);
+        assertThat(mailsTo(SMTP, ja).stream().filter(m -> subject(m).contains("お届け変更"))).as("once per request").hasSize(1);
     }
 
     @Test
