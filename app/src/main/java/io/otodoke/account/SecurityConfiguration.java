@@ -229,6 +229,9 @@ class SecurityConfiguration {
                         // --- claims (claims module): the shop's staff list and decide (ClaimPages refuses an
                         // administrator's decision: no shop to act in); a shopper uses /orders/…/claim
                         .requestMatchers("/claims", "/claims/**").hasAnyRole(OPERATOR, SELLER, ADMIN)
+                        // --- returns (returns module): the shop's staff list and decide return requests, like
+                        // claims (Returns refuses an administrator's decision); a shopper uses /orders/…/returns
+                        .requestMatchers("/returns", "/returns/**").hasAnyRole(OPERATOR, SELLER, ADMIN)
                         .requestMatchers("/account", "/account/**").authenticated()
                         // --- the scam check page (safety): a public service; its POST form carries the CSRF token
                         .requestMatchers(GET, "/check").permitAll()

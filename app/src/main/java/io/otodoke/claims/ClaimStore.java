@@ -18,8 +18,9 @@ import tools.jackson.databind.ObjectMapper;
 class ClaimStore {
 
     private static final String CLAIMS = """
-            select c.*, array(select p.id from claim_photos p where p.claim_id = c.id order by p.id) as photo_ids
-            from claims c
+            select c.*, array(select p.id from claim_photos p where p.claim_id = c.id order by p.id) as photo_ids,
+                   r.carrier as replacement_carrier, r.tracking_number as replacement_number
+            from claims c left join shipments r on r.id = c.replacement_shipment_id
             """;
 
     private final JdbcClient jdbc;
@@ -50,6 +51,10 @@ class ClaimStore {
                         where id = ?
                         """).params(state.name(), outcome == null ? null : outcome.name(), by, rule, note, utc(at), id)
                 .update();
+    }
+
+    void replacement(long id, long shipmentId) {
+        jdbc.sql("update claims set replacement_shipment_id = ? where id = ?").params(shipmentId, id).update();
     }
 
     Optional<Claim> byId(long id) {
@@ -112,7 +117,9 @@ class ClaimStore {
                 json.readValue(rs.getString("evidence"), ClaimEvidence.class), rs.getString("requested_by"),
                 rs.getString("decided_by"), rs.getString("decision_rule"), rs.getString("decision_note"),
                 instant(rs, "decided_at"), instant(rs, "created_at"),
-                Arrays.asList((Long[]) rs.getArray("photo_ids").getArray()));
+                Arrays.asList((Long[]) rs.getArray("photo_ids").getArray()),
+                (Long) rs.getObject("replacement_shipment_id"), rs.getString("replacement_carrier"),
+                rs.getString("replacement_number"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

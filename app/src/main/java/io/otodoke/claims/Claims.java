@@ -2,16 +2,28 @@ package io.otodoke.claims;
 
 import io.otodoke.account.Caller;
 import io.otodoke.account.Role;
+import io.otodoke.carrier.CarrierDirectory;
+import io.otodoke.carrier.TrackingNumberDetector;
+import io.otodoke.carrier.TrackingNumbers;
 import io.otodoke.fleet.DeliveryPhotos;
 import io.otodoke.fleet.Photo;
 import io.otodoke.fleet.Routes;
+import io.otodoke.tracking.EventLocation;
+import io.otodoke.tracking.EventTime;
+import io.otodoke.tracking.IncomingEvent;
+import io.otodoke.tracking.OrderDetails;
 import io.otodoke.tracking.OrderView;
+import io.otodoke.tracking.RegistrationOutcome;
 import io.otodoke.tracking.ShipmentLeg;
+import io.otodoke.tracking.ShipmentRegistration;
 import io.otodoke.tracking.ShipmentRegistry;
 import io.otodoke.tracking.ShipmentView;
 import io.otodoke.tracking.TimelineEntry;
+import io.otodoke.tracking.TrackingEvent;
+import io.otodoke.tracking.TrackingIngest;
 import io.otodoke.tracking.TrackingStatus;
 import io.otodoke.web.ProblemType;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Claims for a shipment (docs/delivery.md#claims). The shop's operator or the order's seller files
  * one for a customer; the evidence is taken from tracking at that moment; the shop's rules approve
  * it at once or leave it for review; the operator or seller decides the rest (reship or refund).
- * Administrators read. A shipment or claim outside the caller's scope is not found.
+ * A reship sends a replacement parcel for the same order: an own-fleet label with a generated number,
+ * or the carrier number the shop gives. Administrators read. A shipment or claim outside the caller's
+ * scope is not found.
  */
 @Service
 public class Claims {
@@ -35,19 +49,42 @@ public class Claims {
     static final int MAX_LIST = 200;
     static final int MAX_PHOTOS = 5;
     static final String RULE = "rule";
+    /** The timeline notes' source on the claimed parcel (the replacement's is {@link TrackingEvent#REPLACEMENT_NOTE_SOURCE}). */
+    static final String NOTE_SOURCE = TrackingEvent.NOTE_SOURCE_PREFIX + "claims";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ClaimStore store;
     private final ShipmentRegistry registry;
     private final Routes routes;
+    private final TrackingIngest ingest;
+    private final CarrierDirectory carriers;
+    private final TrackingNumberDetector detector;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    Claims(ClaimStore store, ShipmentRegistry registry, Routes routes, ApplicationEventPublisher publisher, Clock clock) {
+    Claims(ClaimStore store, ShipmentRegistry registry, Routes routes, TrackingIngest ingest, CarrierDirectory carriers,
+           TrackingNumberDetector detector, ApplicationEventPublisher publisher, Clock clock) {
         this.store = store;
         this.registry = registry;
         this.routes = routes;
+        this.ingest = ingest;
+        this.carriers = carriers;
+        this.detector = detector;
         this.publisher = publisher;
         this.clock = clock;
+    }
+
+    /**
+     * How a reship travels: an outside carrier's number the shop gives (checked by the detector), or
+     * {@link #OWN_FLEET}: an own-fleet label with a generated number ({@code RS} and ten digits).
+     */
+    public record Replacement(String carrier, String trackingNumber) {
+
+        public static final Replacement OWN_FLEET = new Replacement(null, null);
+
+        boolean ownFleet() {
+            return carrier == null && trackingNumber == null;
+        }
     }
 
     public record NewClaim(ClaimKind kind, String description) {
@@ -78,7 +115,7 @@ public class Claims {
                 .orElseThrow(() -> ProblemType.exception(HttpStatus.CONFLICT, "claim-exists", "Claim exists",
                         "This parcel has an open " + c.kind() + " claim already."));
         automatic(c.kind(), evidence, rules).ifPresent(rule -> decide(id, s, c.kind(), ClaimState.APPROVED,
-                rules.autoOutcome(), RULE, rule, null, now, true));
+                rules.autoOutcome(), Replacement.OWN_FLEET, RULE, rule, null, now, true));
         return store.byId(id).orElseThrow();
     }
 
@@ -138,10 +175,20 @@ public class Claims {
 
     @Transactional
     public Claim approve(Caller staff, long claimId, ClaimOutcome outcome, String note) {
+        return approve(staff, claimId, outcome, note, Replacement.OWN_FLEET);
+    }
+
+    /** Approve; a RESHIP sends the replacement parcel {@code how} says (null: an own-fleet label). */
+    @Transactional
+    public Claim approve(Caller staff, long claimId, ClaimOutcome outcome, String note, Replacement how) {
         if (outcome == null) {
             throw ProblemType.invalidField("outcome", "outcome is RESHIP or REFUND.");
         }
-        return decideByPerson(staff, claimId, ClaimState.APPROVED, outcome, note);
+        Replacement replacement = how == null ? Replacement.OWN_FLEET : how;
+        if (outcome != ClaimOutcome.RESHIP && !replacement.ownFleet()) {
+            throw ProblemType.invalidField("trackingNumber", "A replacement's carrier number goes with outcome RESHIP.");
+        }
+        return decideByPerson(staff, claimId, ClaimState.APPROVED, outcome, replacement, note);
     }
 
     @Transactional
@@ -149,10 +196,11 @@ public class Claims {
         if (text("note", note) == null) {
             throw ProblemType.invalidField("note", "Say why, for the customer.");
         }
-        return decideByPerson(staff, claimId, ClaimState.REJECTED, null, note);
+        return decideByPerson(staff, claimId, ClaimState.REJECTED, null, Replacement.OWN_FLEET, note);
     }
 
-    private Claim decideByPerson(Caller staff, long claimId, ClaimState state, ClaimOutcome outcome, String note) {
+    private Claim decideByPerson(Caller staff, long claimId, ClaimState state, ClaimOutcome outcome, Replacement how,
+                                 String note) {
         if (!staff.is(Role.OPERATOR) && !staff.is(Role.SELLER)) {
             throw forbidden("The shop or the order's seller decides a claim.");
         }
@@ -161,14 +209,87 @@ public class Claims {
             throw ProblemType.exception(HttpStatus.CONFLICT, "claim-decided", "Conflict", "This claim is " + c.state() + ".");
         }
         ShipmentView s = registry.shipment(c.tenantId(), c.shipmentId()).orElseThrow();
-        decide(c.id(), s, c.kind(), state, outcome, staff.actor(), null, text("note", note), clock.instant(), false);
+        decide(c.id(), s, c.kind(), state, outcome, how, staff.actor(), null, text("note", note), clock.instant(), false);
         return store.byId(c.id()).orElseThrow();
     }
 
-    private void decide(long id, ShipmentView s, ClaimKind kind, ClaimState state, ClaimOutcome outcome, String by,
-                        String rule, String note, Instant at, boolean automatic) {
+    private void decide(long id, ShipmentView s, ClaimKind kind, ClaimState state, ClaimOutcome outcome,
+                        Replacement how, String by, String rule, String note, Instant at, boolean automatic) {
         store.decided(id, state, outcome, by, rule, note, at);
-        publisher.publishEvent(new ClaimDecided(id, s.tenantId(), s.id(), kind, state, outcome, automatic, at));
+        ShipmentView replacement = null;
+        if (state == ClaimState.APPROVED && outcome == ClaimOutcome.RESHIP) {
+            replacement = reship(id, s, how, at);
+            store.replacement(id, replacement.id());
+        }
+        publisher.publishEvent(new ClaimDecided(id, s.tenantId(), s.id(), kind, state, outcome, automatic, at,
+                replacement == null ? null : replacement.carrier(),
+                replacement == null ? null : replacement.trackingNumber()));
+    }
+
+    /**
+     * The replacement parcel: a new outbound shipment of the same order, to the same recipient with the
+     * same handling, registered with the shop's carrier number or an own-fleet label. Both timelines
+     * say so in a note: the replacement's opens with 「再送」 (the pages mark it), the claimed parcel's
+     * names the replacement.
+     */
+    private ShipmentView reship(long claimId, ShipmentView claimed, Replacement how, Instant at) {
+        String orderNumber = claimed.orderId() == null ? null
+                : registry.order(claimed.tenantId(), claimed.orderId()).map(OrderView::orderNumber).orElse(null);
+        long shipmentId;
+        if (how.ownFleet()) {
+            shipmentId = ownFleetReplacement(claimed, orderNumber, at);
+        } else {
+            String carrier = how.carrier();
+            if (carrier == null || !carriers.isKnown(carrier) || Routes.OWN_FLEET.equals(carrier)) {
+                throw ProblemType.invalidField("carrier", "carrier is an outside carrier's code, e.g. yamato; "
+                        + "GET /api/v1/carriers lists them. Without carrier and number the reship is an own-fleet label.");
+            }
+            String number = TrackingNumbers.normalize(how.trackingNumber() == null ? "" : how.trackingNumber());
+            if (number.isEmpty() || !detector.detect(number).carriers().contains(carrier)) {
+                throw ProblemType.invalidField("trackingNumber", "'" + how.trackingNumber() + "' is not a valid "
+                        + carrier + " tracking number (format and check digit).");
+            }
+            RegistrationOutcome o = register(claimed, orderNumber, carrier, number, at);
+            if (!o.created()) {
+                throw ProblemType.exception(HttpStatus.CONFLICT, "number-in-use", "Conflict",
+                        "This tracking number is registered already in this shop.");
+            }
+            shipmentId = o.shipmentId();
+        }
+        ShipmentView replacement = registry.shipment(claimed.tenantId(), shipmentId).orElseThrow();
+        EventTime when = EventTime.of(at, EventTime.TOKYO);
+        String key = "claim:" + claimId + ":reship";
+        ingest.ingest(claimed.tenantId(), List.of(
+                new IncomingEvent(replacement.id(), null, null, key, new TrackingEvent(TrackingEvent.REPLACEMENT_NOTE_SOURCE,
+                        "RESHIP", "再送：お申し出 #" + claimId + " の代わりのお荷物です（元の追跡番号 "
+                        + claimed.trackingNumber() + "）", replacement.status(), null, when, EventLocation.NONE, 0, at)),
+                new IncomingEvent(claimed.id(), null, null, key, new TrackingEvent(NOTE_SOURCE, "RESHIP",
+                        "お申し出 #" + claimId + "：代わりのお荷物を再送します（追跡番号 " + replacement.trackingNumber()
+                        + "）", claimed.status(), null, when, EventLocation.NONE, 0, at))));
+        return replacement;
+    }
+
+    private long ownFleetReplacement(ShipmentView claimed, String orderNumber, Instant at) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String number = "RS" + String.format("%010d", RANDOM.nextLong(10_000_000_000L));
+            RegistrationOutcome o = register(claimed, orderNumber, Routes.OWN_FLEET, number, at);
+            if (o.created()) {
+                return o.shipmentId();
+            }
+        }
+        throw new IllegalStateException("no free replacement label number after 5 attempts");
+    }
+
+    private RegistrationOutcome register(ShipmentView claimed, String orderNumber, String carrier, String number,
+                                         Instant at) {
+        OrderDetails same = orderNumber == null ? null : new OrderDetails(orderNumber, null, null, null, List.of(), null,
+                false, null, null, null, false, false);
+        RegistrationOutcome o = registry.register(claimed.tenantId(), List.of(new ShipmentRegistration(carrier, number,
+                ShipmentLeg.OUTBOUND, same, claimed.recipient(), false, at, claimed.handling()))).getFirst();
+        if (o.error() != null) {
+            throw ProblemType.invalidField("trackingNumber", o.error().detail());
+        }
+        return o;
     }
 
     /** A photo (of the damage), re-encoded so no EXIF or other metadata is kept. */

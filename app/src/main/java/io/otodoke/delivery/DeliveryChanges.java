@@ -128,7 +128,8 @@ public class DeliveryChanges {
         ingest.ingest(s.tenantId(), notes(s, change, now));
         audit.record(caller, s.tenantId(), AUDIT_ACTION, "shipment:" + s.id());
         publisher.publishEvent(new DeliveryChangeRequested(id, s.tenantId(), s.id(), s.carrier(), s.trackingNumber(),
-                r.kind(), r.date(), r.slot(), r.place(), outcome, now));
+                r.kind(), r.date(), r.slot(), r.place(), outcome, now,
+                options.carrierPage() == null ? null : options.carrierPage().url()));
         return new Result(change, options.carrierPage(), false);
     }
 

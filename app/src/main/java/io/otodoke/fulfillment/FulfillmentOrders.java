@@ -1,11 +1,16 @@
 package io.otodoke.fulfillment;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.otodoke.account.Caller;
 import io.otodoke.account.Role;
 import io.otodoke.carrier.CarrierDirectory;
 import io.otodoke.carrier.TrackingNumberDetection;
 import io.otodoke.carrier.TrackingNumberDetector;
 import io.otodoke.carrier.TrackingNumbers;
+import io.otodoke.tracking.EventLocation;
+import io.otodoke.tracking.EventTime;
+import io.otodoke.tracking.IncomingEvent;
+import io.otodoke.tracking.IngestResult;
 import io.otodoke.tracking.OrderDetails;
 import io.otodoke.tracking.OrderItem;
 import io.otodoke.tracking.Recipient;
@@ -13,6 +18,9 @@ import io.otodoke.tracking.RegistrationOutcome;
 import io.otodoke.tracking.ShipmentLeg;
 import io.otodoke.tracking.ShipmentRegistration;
 import io.otodoke.tracking.ShipmentRegistry;
+import io.otodoke.tracking.TrackingEvent;
+import io.otodoke.tracking.TrackingIngest;
+import io.otodoke.tracking.TrackingStatus;
 import io.otodoke.web.ProblemType;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -54,14 +62,16 @@ public class FulfillmentOrders {
     private final ShipmentRegistry registry;
     private final CarrierDirectory carriers;
     private final TrackingNumberDetector detector;
+    private final TrackingIngest ingest;
     private final Clock clock;
 
     FulfillmentOrders(FulfillmentStore store, ShipmentRegistry registry, CarrierDirectory carriers,
-                      TrackingNumberDetector detector, Clock clock) {
+                      TrackingNumberDetector detector, TrackingIngest ingest, Clock clock) {
         this.store = store;
         this.registry = registry;
         this.carriers = carriers;
         this.detector = detector;
+        this.ingest = ingest;
         this.clock = clock;
     }
 
@@ -82,7 +92,7 @@ public class FulfillmentOrders {
             return new Created(get(operator, r.sellerFulfillmentOrderId()), true);
         }
         FulfillmentStore.OrderRow existing = store.order(tenant, r.sellerFulfillmentOrderId()).orElseThrow();
-        if (!existing.request().equals(r)) {
+        if (!existing.created().equals(r)) {
             throw ProblemType.exception(HttpStatus.CONFLICT, "fulfillment-order-conflict", "Conflict",
                     "Fulfillment order '" + r.sellerFulfillmentOrderId() + "' exists with other content; "
                             + "a new order needs a new sellerFulfillmentOrderId.");
@@ -136,8 +146,10 @@ public class FulfillmentOrders {
     @Transactional
     public Attached attach(Caller operator, String sellerFulfillmentOrderId, NewPackage p) {
         long tenant = tenant(operator);
-        FulfillmentStore.OrderRow order = store.order(tenant, sellerFulfillmentOrderId == null ? "" : sellerFulfillmentOrderId)
-                .orElseThrow(() -> ProblemType.notFound("Fulfillment order " + sellerFulfillmentOrderId));
+        FulfillmentStore.OrderRow order = locked(tenant, sellerFulfillmentOrderId);
+        if (order.cancelledAt() != null) {
+            throw cancelled(sellerFulfillmentOrderId);
+        }
         if (p == null || p.carrierCode() == null || p.carrierCode().isBlank()) {
             throw ProblemType.invalidField("carrierCode", "carrierCode is a carrier of GET /api/v1/carriers, e.g. yamato, "
                     + "or own_fleet.");
@@ -179,6 +191,113 @@ public class FulfillmentOrders {
         long n = store.insertPackage(order.id(), tenant, outcome.shipmentId(), carrier, number, center, shippingDate,
                 clock.instant());
         return new Attached(pkg(tenant, store.pkg(tenant, n).orElseThrow()), true);
+    }
+
+    // ---- cancel and update, before the order ships (MCF cancelFulfillmentOrder, updateFulfillmentOrder) ----
+
+    /** The source of a cancelled package's line in its timeline. */
+    static final String CANCEL_SOURCE = "fulfillment";
+
+    /**
+     * Cancels the order while none of its packages has left with its carrier. Packages attached but
+     * not handed over (a label printed) are cancelled with it, in their timelines, so that no van
+     * picks them up. Cancelling a cancelled order again answers the same (MCF clients retry).
+     */
+    @Transactional
+    public FulfillmentOrder cancel(Caller operator, String sellerFulfillmentOrderId) {
+        long tenant = tenant(operator);
+        FulfillmentStore.OrderRow order = locked(tenant, sellerFulfillmentOrderId);
+        if (order.cancelledAt() == null) {
+            FulfillmentOrder current = withPackages(List.of(order)).getFirst();
+            refuseShipped(current, "cancelled");
+            Instant now = clock.instant();
+            store.cancelled(order.id(), now);
+            for (FulfillmentOrder.Package p : current.packages()) {
+                IngestResult result = ingest.ingest(tenant, List.of(new IncomingEvent(p.shipment().id(), null, null,
+                        "fulfillment-cancelled:" + order.id(), new TrackingEvent(CANCEL_SOURCE, "CANCELLED",
+                        "ご注文の取り消しにより発送を中止しました", TrackingStatus.CANCELLED, null,
+                        EventTime.of(now, EventTime.TOKYO), EventLocation.NONE, 0, now))));
+                if (!result.errors().isEmpty()) {
+                    throw new IllegalStateException("package " + p.packageNumber() + " was not cancelled: " + result.errors());
+                }
+            }
+        }
+        return get(operator, sellerFulfillmentOrderId);
+    }
+
+    /**
+     * What MCF's {@code updateFulfillmentOrder} may change here: the displayable order id, date and
+     * comment, the shipping speed, the destination and the notification e-mails; a field left out
+     * stays as it is. Items are not changed by an update (cancel and create another order).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Update(String displayableOrderId, String displayableOrderDate, String displayableOrderComment,
+                         String shippingSpeedCategory, FulfillmentOrderRequest.Address destinationAddress,
+                         List<String> notificationEmails, List<FulfillmentOrderRequest.Item> items) {
+    }
+
+    /**
+     * Updates the order before it ships, each field checked as on creation. A new destination is
+     * refused once a package is attached: its label carries the old address.
+     */
+    @Transactional
+    public FulfillmentOrder update(Caller operator, String sellerFulfillmentOrderId, Update u) {
+        long tenant = tenant(operator);
+        if (u == null) {
+            throw ProblemType.invalidField("displayableOrderComment", "Send the fields to change as JSON.");
+        }
+        if (u.items() != null) {
+            throw ProblemType.invalidField("items", "An update does not change the items; cancel the order and "
+                    + "create another.");
+        }
+        FulfillmentStore.OrderRow order = locked(tenant, sellerFulfillmentOrderId);
+        if (order.cancelledAt() != null) {
+            throw cancelled(sellerFulfillmentOrderId);
+        }
+        FulfillmentOrder current = withPackages(List.of(order)).getFirst();
+        refuseShipped(current, "updated");
+        FulfillmentOrderRequest was = order.request();
+        FulfillmentOrderRequest next = validated(new FulfillmentOrderRequest(was.sellerFulfillmentOrderId(),
+                or(u.displayableOrderId(), was.displayableOrderId()), or(u.displayableOrderDate(), was.displayableOrderDate()),
+                or(u.displayableOrderComment(), was.displayableOrderComment()),
+                or(u.shippingSpeedCategory(), was.shippingSpeedCategory()),
+                u.destinationAddress() == null ? was.destinationAddress() : u.destinationAddress(), was.items(),
+                u.notificationEmails() == null ? was.notificationEmails() : u.notificationEmails()));
+        if (!next.destinationAddress().equals(was.destinationAddress()) && !current.packages().isEmpty()) {
+            throw ProblemType.exception(HttpStatus.CONFLICT, "package-labelled", "Conflict",
+                    "A package of this order has its label for the old address already; the destination "
+                            + "cannot change now. Cancel the order and create another.");
+        }
+        if (!next.equals(was)) {
+            store.updated(order.id(), next, clock.instant());
+        }
+        return get(operator, sellerFulfillmentOrderId);
+    }
+
+    /** MCF refuses to change an order once it has shipped: a package with its carrier is past recall. */
+    private static void refuseShipped(FulfillmentOrder o, String what) {
+        List<Long> shipped = o.packages().stream()
+                .filter(p -> "SHIPPED".equals(McfCodes.shipmentStatus(p.shipment().status())))
+                .map(FulfillmentOrder.Package::packageNumber).toList();
+        if (!shipped.isEmpty()) {
+            throw ProblemType.exception(HttpStatus.CONFLICT, "fulfillment-order-shipped", "Conflict",
+                    "Fulfillment order '" + o.request().sellerFulfillmentOrderId() + "' cannot be " + what
+                            + ": package " + shipped + " has left with its carrier already.");
+        }
+    }
+
+    private FulfillmentStore.OrderRow locked(long tenant, String sellerFulfillmentOrderId) {
+        return store.orderForUpdate(tenant, sellerFulfillmentOrderId == null ? "" : sellerFulfillmentOrderId)
+                .orElseThrow(() -> ProblemType.notFound("Fulfillment order " + sellerFulfillmentOrderId));
+    }
+
+    private static RuntimeException cancelled(String sellerFulfillmentOrderId) {
+        return ProblemType.exception(HttpStatus.CONFLICT, "fulfillment-order-cancelled", "Conflict",
+                "Fulfillment order '" + sellerFulfillmentOrderId + "' is cancelled.");
+    }
+
+    private static String or(String given, String was) {
+        return given == null ? was : given;
     }
 
     /** Says why a number is refused: the check digit, another carrier's shape, or no known shape. */
@@ -224,7 +343,8 @@ public class FulfillmentOrders {
                 .map(FulfillmentStore.OrderRow::id).toList()).stream()
                 .collect(Collectors.groupingBy(FulfillmentStore.PackageRow::orderId));
         return rows.stream().map(o -> new FulfillmentOrder(o.id(), o.tenantId(), o.request(), o.createdAt(),
-                byOrder.getOrDefault(o.id(), List.of()).stream().map(p -> pkg(o.tenantId(), p)).toList())).toList();
+                byOrder.getOrDefault(o.id(), List.of()).stream().map(p -> pkg(o.tenantId(), p)).toList(),
+                o.cancelledAt(), o.updatedAt())).toList();
     }
 
     private FulfillmentOrder.Package pkg(long tenant, FulfillmentStore.PackageRow p) {

@@ -15,7 +15,12 @@ import tools.jackson.databind.ObjectMapper;
 @Repository
 class FulfillmentStore {
 
-    record OrderRow(long id, long tenantId, FulfillmentOrderRequest request, Instant createdAt) {
+    /**
+     * @param request  the order as it stands (after updates)
+     * @param created  the request as first created, for comparing a repeat of the create
+     */
+    record OrderRow(long id, long tenantId, FulfillmentOrderRequest request, Instant createdAt,
+                    FulfillmentOrderRequest created, Instant cancelledAt, Instant updatedAt) {
     }
 
     record PackageRow(long packageNumber, long orderId, long shipmentId, String carrier, String trackingNumber,
@@ -48,6 +53,24 @@ class FulfillmentStore {
     Optional<OrderRow> order(long tenantId, long id) {
         return jdbc.sql("select * from fulfillment_orders where tenant_id = ? and id = ?")
                 .params(tenantId, id).query(this::order).optional();
+    }
+
+    /** Locks the order for a change (cancel, update, a new package). */
+    Optional<OrderRow> orderForUpdate(long tenantId, String sellerFulfillmentOrderId) {
+        return jdbc.sql("select * from fulfillment_orders where tenant_id = ? and seller_fulfillment_order_id = ? for update")
+                .params(tenantId, sellerFulfillmentOrderId).query(this::order).optional();
+    }
+
+    void cancelled(long id, Instant at) {
+        jdbc.sql("update fulfillment_orders set cancelled_at = ? where id = ?").params(utc(at), id).update();
+    }
+
+    void updated(long id, FulfillmentOrderRequest r, Instant at) {
+        jdbc.sql("""
+                        update fulfillment_orders set created_request = coalesce(created_request, request),
+                            request = ?::jsonb, updated_at = ?
+                        where id = ?
+                        """).params(json.writeValueAsString(r), utc(at), id).update();
     }
 
     List<OrderRow> orders(long tenantId, Instant since, int limit) {
@@ -88,8 +111,11 @@ class FulfillmentStore {
     }
 
     private OrderRow order(ResultSet rs, int i) throws SQLException {
-        return new OrderRow(rs.getLong("id"), rs.getLong("tenant_id"),
-                json.readValue(rs.getString("request"), FulfillmentOrderRequest.class), instant(rs, "created_at"));
+        FulfillmentOrderRequest request = json.readValue(rs.getString("request"), FulfillmentOrderRequest.class);
+        String created = rs.getString("created_request");
+        return new OrderRow(rs.getLong("id"), rs.getLong("tenant_id"), request, instant(rs, "created_at"),
+                created == null ? request : json.readValue(created, FulfillmentOrderRequest.class),
+                instant(rs, "cancelled_at"), instant(rs, "updated_at"));
     }
 
     private PackageRow pkg(ResultSet rs, int i) throws SQLException {

@@ -21,7 +21,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders a notification in the subscriber's language: the subject and headline from
- * {@code notify/messages*.properties}, the body from the templates {@code templates/notify/mail/
+ * {@code notify/messages*.properties} (by {@link #textKey}), the body from the templates {@code templates/notify/mail/
  * message_<language>.html} and {@code .txt}. Its own template engine, apart from the pages': a
  * message is rendered outside any web request, and a page's layout must never leak into a mail.
  */
@@ -93,12 +93,23 @@ public class MessageRenderer {
             url = carrier.map(Carrier::redeliveryUrl).filter(u -> u != null && !u.isBlank()).orElse(page);
             data.put("redeliveryUrl", url);
         }
+        if (milestone == Milestone.DELIVERY_CHANGED && facts.containsKey("changeUrl")) {
+            // an outside carrier confirms the change on its own page: the message leads there, as the page did
+            url = facts.get("changeUrl");
+        }
         // The subscriber of their own order is its buyer, or its giver when it is a gift (design/last-mile.md).
         if (milestone == Milestone.DELIVERED && ownOrder
                 && (order.get().gift() ? Audience.GIFT_GIVER : Audience.BUYER).seesDeliveryPhoto()) {
             data.put("photoUrl", page);
         }
         data.putAll(facts);
+        if (facts.containsKey("replacementTrackingNumber")) {
+            String number = facts.get("replacementTrackingNumber");
+            Optional<Carrier> replacementCarrier = carriers.find(facts.get("replacementCarrier"));
+            data.put("replacementCarrierName", replacementCarrier.map(c -> c.name(locale))
+                    .orElse(facts.get("replacementCarrier")));
+            data.put("replacementUrl", base + "/track?numbers=" + URLEncoder.encode(number, StandardCharsets.UTF_8));
+        }
         data.put("url", url);
         if (facts.containsKey("staleReason")) {
             // the same advice the tracking page shows for this reason (status-model.md "Staleness")
@@ -114,10 +125,15 @@ public class MessageRenderer {
                     .format(java.time.format.DateTimeFormatter.ofPattern(texts.getMessage("format.date", null, locale), locale));
             data.put("estimatedArrival", facts.containsKey("estimatedWindow") ? day + " " + facts.get("estimatedWindow") : day);
         }
+        if (milestone == Milestone.DELIVERY_CHANGED) {
+            data.put("change", change(facts, locale));
+        }
         Object[] args = {carrierName, shipment.trackingNumber(), data.getOrDefault("remainingStopCount", ""),
-                data.getOrDefault("estimatedArrival", "")};
-        String subject = texts.getMessage("subject." + milestone, args, locale);
-        String headline = texts.getMessage("headline." + milestone, args, locale);
+                data.getOrDefault("estimatedArrival", ""), data.getOrDefault("replacementCarrierName", ""),
+                data.getOrDefault("replacementTrackingNumber", ""), data.getOrDefault("change", "")};
+        String key = textKey(milestone, facts);
+        String subject = texts.getMessage("subject." + key, args, locale);
+        String headline = texts.getMessage("headline." + key, args, locale);
         Context context = new Context(locale);
         context.setVariable("headline", headline);
         context.setVariable("d", data);
@@ -126,5 +142,43 @@ public class MessageRenderer {
         String text = engine.process(template + ".txt", context);
         String html = engine.process(template + ".html", context);
         return new Message(subject, text, html, url, data);
+    }
+
+    /**
+     * The texts' key: the milestone, or its variant when the facts say more (a claim approved with a
+     * reship; what came of a delivery change).
+     */
+    static String textKey(Milestone milestone, Map<String, String> facts) {
+        if (milestone == Milestone.CLAIM_DECIDED && facts.containsKey("replacementTrackingNumber")) {
+            return milestone + ".RESHIP";
+        }
+        if (milestone == Milestone.DELIVERY_CHANGED && facts.containsKey("changeOutcome")) {
+            return milestone + "." + facts.get("changeOutcome");
+        }
+        return milestone.name();
+    }
+
+    /**
+     * What a delivery change asked for, in the reader's words, from the pages' own labels: the kind,
+     * then the date and slot or the place, e.g. 「再配達：2026年12月1日(火) 19時〜21時」.
+     */
+    private String change(Map<String, String> facts, Locale locale) {
+        java.util.List<String> what = new java.util.ArrayList<>();
+        if (facts.containsKey("changeDate")) {
+            what.add(java.time.LocalDate.parse(facts.get("changeDate")).format(java.time.format.DateTimeFormatter
+                    .ofPattern(texts.getMessage("format.date", null, locale), locale)));
+        }
+        String slot = facts.get("changeSlot");
+        if (slot != null) {
+            String[] hours = slot.split("-");
+            what.add(hours.length == 2 ? texts.getMessage("delivery.slot.hours", hours, locale)
+                    : texts.getMessage("delivery.slot." + slot, null, slot, locale));
+        }
+        if (facts.containsKey("changePlace")) {
+            what.add(texts.getMessage("delivery.place." + facts.get("changePlace"), null, facts.get("changePlace"), locale));
+        }
+        String kind = texts.getMessage("delivery.kind." + facts.get("changeKind"), null, facts.get("changeKind"), locale);
+        return what.isEmpty() ? kind : kind + texts.getMessage("notify.change.separator", null, ": ", locale)
+                + String.join(" ", what);
     }
 }

@@ -26,7 +26,12 @@ public enum Milestone {
     RETURN_RECEIVED(true, false),
     REFUND_ISSUED(true, false),
     /** a claim about the parcel was approved (reship or refund) or rejected (claims module) */
-    CLAIM_DECIDED(true, false);
+    CLAIM_DECIDED(true, false),
+    /**
+     * a change of the delivery (redelivery, date and slot, place) was recorded: applied to the own
+     * fleet's route, awaiting a route, or handed to an outside carrier, who confirms it (delivery module)
+     */
+    DELIVERY_CHANGED(true, false);
 
     private final boolean byDefault;
     private final boolean deliveryDay;

@@ -1,6 +1,7 @@
 package io.otodoke.notify;
 
 import io.otodoke.claims.ClaimDecided;
+import io.otodoke.delivery.DeliveryChangeRequested;
 import io.otodoke.fleet.ArrivingSoon;
 import io.otodoke.fleet.StopsAwayChanged;
 import io.otodoke.tracking.DeliveryEstimateMoved;
@@ -154,14 +155,44 @@ class MilestoneListener {
                 Map.of("refundYen", Long.toString(e.refundYen())), s -> true);
     }
 
-    /** A claim was decided (claims module): told once per claim, with the decision and the outcome. */
+    /**
+     * A claim was decided (claims module): told once per claim, with the decision and the outcome; a
+     * reship with the replacement parcel's carrier and number.
+     */
     @ApplicationModuleListener
     void on(ClaimDecided e) {
-        enqueue(e.tenantId(), e.shipmentId(), Milestone.CLAIM_DECIDED, "claim:" + e.claimId(),
-                Map.of("claimKind", e.kind().name(), "claimState", e.state().name(),
-                        "claimOutcome", e.outcome() == null ? "" : e.outcome().name()), s -> true);
+        Map<String, String> facts = new java.util.LinkedHashMap<>(Map.of("claimKind", e.kind().name(),
+                "claimState", e.state().name(), "claimOutcome", e.outcome() == null ? "" : e.outcome().name()));
+        if (e.replacementTrackingNumber() != null) {
+            facts.put("replacementCarrier", e.replacementCarrier());
+            facts.put("replacementTrackingNumber", e.replacementTrackingNumber());
+        }
+        enqueue(e.tenantId(), e.shipmentId(), Milestone.CLAIM_DECIDED, "claim:" + e.claimId(), facts, s -> true);
     }
 
+    /**
+     * A delivery change was recorded (delivery module): told once per request, with what was asked and
+     * what came of it (applied to the route, awaiting a route, or for the carrier to confirm).
+     */
+    @ApplicationModuleListener
+    void on(DeliveryChangeRequested e) {
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("changeKind", e.kind().name());
+        facts.put("changeOutcome", e.outcome().name());
+        if (e.date() != null) {
+            facts.put("changeDate", e.date().toString());
+        }
+        if (e.slot() != null) {
+            facts.put("changeSlot", e.slot());
+        }
+        if (e.place() != null) {
+            facts.put("changePlace", e.place().name());
+        }
+        if (e.carrierPageUrl() != null) {
+            facts.put("changeUrl", e.carrierPageUrl());
+        }
+        enqueue(e.tenantId(), e.shipmentId(), Milestone.DELIVERY_CHANGED, "change:" + e.changeId(), facts, s -> true);
+    }
 
     private void enqueue(long tenantId, long shipmentId, Milestone milestone, String attemptKey, Map<String, String> facts,
                          Predicate<Subscription> crossed) {

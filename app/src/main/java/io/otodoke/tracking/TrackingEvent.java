@@ -31,6 +31,11 @@ public record TrackingEvent(String source, String rawCode, String rawText, Track
 
     /** Sources of notes: {@code otodoke.delivery}, … */
     public static final String NOTE_SOURCE_PREFIX = "otodoke.";
+    /**
+     * The note that opens a replacement parcel's timeline (a claim's RESHIP outcome, claims module):
+     * the pages mark a shipment with it 「再送」.
+     */
+    public static final String REPLACEMENT_NOTE_SOURCE = NOTE_SOURCE_PREFIX + "reship";
 
     public boolean isNote() {
         return source.startsWith(NOTE_SOURCE_PREFIX);

@@ -110,6 +110,10 @@ class AccessMatrixTest {
                 secrets.get("OP_A"));
         assertThat(p.statusCode()).as(p.body()).isEqualTo(201);
         ids.put("pkgA", json.readTree(p.body()).get("payload").get("packageNumber").asLong());
+        // a second order, without packages, for the cancellation (cancelling again answers the same)
+        HttpResponse<String> o2 = call("POST", "/api/v1/fulfillment/orders", body("mcfOrder", "OP_A"), secrets.get("OP_A"));
+        assertThat(o2.statusCode()).as(o2.body()).isEqualTo(201);
+        ids.put("mcfA2", json.readTree(o2.body()).get("payload").get("fulfillmentOrder").get("sellerFulfillmentOrderId").asString());
     }
 
     /**
@@ -232,6 +236,8 @@ class AccessMatrixTest {
             GET    /api/v1/fulfillment/orders/{mcfA}            | 401 200 404 403 403 403
             POST   /api/v1/fulfillment/orders/{mcfA}/packages mcfPackage | 401 201 404 403 403 403
             GET    /api/v1/fulfillment/tracking?packageNumber={pkgA} | 401 200 404 403 403 403
+            PUT    /api/v1/fulfillment/orders/{mcfA} mcfUpdate | 401 200 404 403 403 403
+            PUT    /api/v1/fulfillment/orders/{mcfA2}/cancel    | 401 200 404 403 403 403
             GET    /api/v1/insights/delivery                    | 401 200 200 403 403 200
             """;
 
@@ -261,7 +267,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(81 * 6);
+        assertThat(cells).isEqualTo(83 * 6);
     }
 
     @Test
@@ -381,6 +387,7 @@ class AccessMatrixTest {
                      "items":[{"sellerSku":"TEA","sellerFulfillmentOrderItemId":"1","quantity":1}]}
                     """.formatted(run, unique.incrementAndGet());
             case "mcfPackage" -> "{\"carrierCode\":\"own_fleet\"}";
+            case "mcfUpdate" -> "{\"displayableOrderComment\":\"Updated\"}";
             case "change" -> "{\"kind\":\"RESCHEDULE\",\"date\":\""
                     + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(2) + "\",\"slot\":\"19-21\"}";
             // a seller's number for A's order of s1 (or s2): a fresh valid Yamato number (mod 7) each call; B's

@@ -127,6 +127,9 @@ class PageAccessMatrixTest {
             /insights?days=x     | 302 403 200 403 403 200
             /claims              | 302 403 200 200 403 200
             /claims?state=UNDER_REVIEW | 302 403 200 200 403 200
+            /returns             | 302 403 200 200 403 200
+            /returns?state=REQUESTED | 302 403 200 200 403 200
+            /returns/x           | 302 403 404 404 403 404
             /orders/{oA}/shipments/{shA}/claim | 302 200 403 403 403 403
             /orders/{oA2}/shipments/{shA2}/claim | 302 404 403 403 403 403
             /orders/{oB}/shipments/{shB}/claim | 302 404 403 403 403 403

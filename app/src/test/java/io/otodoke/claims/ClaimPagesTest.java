@@ -179,6 +179,35 @@ class ClaimPagesTest {
     }
 
     @Test
+    void aReshipDecidedOnTheStaffPageReachesTheBuyersOrderMarked再送() throws Exception {
+        long[] ids = delivered(20);
+        Claim c = claims.file(new Caller(Role.SHOPPER, operator.tenantId(), null, null, email, "test"), ids[1],
+                new Claims.NewClaim(ClaimKind.NOT_RECEIVED, null));
+        assertThat(page(get("/claims/" + c.id()), staffA)).contains("name=\"trackingNumber\"", "再送の追跡番号（任意）");
+        MvcResult typo = mvc.perform(post("/claims/" + c.id() + "/approve").param("outcome", "RESHIP")
+                .param("carrier", "yamato").param("trackingNumber", "300000000001").session(staffA).with(csrf())).andReturn();
+        assertThat(page(get("/claims/" + c.id()).flashAttrs(typo.getFlashMap()), staffA))
+                .contains("選んだ配送業者の番号として正しくありません（決定はしていません）", "approve-form");
+        MvcResult ok = mvc.perform(post("/claims/" + c.id() + "/approve").param("outcome", "RESHIP")
+                .param("carrier", "yamato").param("trackingNumber", "").param("note", "再送いたします")
+                .session(staffA).with(csrf())).andReturn();
+        assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/claims/" + c.id());
+        Claim decided = claims.get(operator, c.id());
+        assertThat(decided.replacementCarrier()).as("no number given: an own-fleet label").isEqualTo("own_fleet");
+        String number = decided.replacementTrackingNumber();
+        assertThat(page(get("/claims/" + c.id()), staffA))
+                .contains("href=\"/shipments/" + decided.replacementShipmentId() + "\"", number);
+
+        String order = page(get("/orders/" + ids[0]), buyer);
+        assertThat(order).as("the replacement is its own card, marked 再送, its timeline says why")
+                .contains(number, "leg-replacement\">再送<", "再送：お申し出 #" + c.id() + " の代わりのお荷物です",
+                        "代わりのお荷物を再送します（追跡番号 " + number + "）");
+        assertThat(page(get("/orders/" + ids[0]).param("lang", "en"), buyer)).contains(">Replacement<");
+        assertThat(page(get("/orders/" + ids[0] + "/shipments/" + ids[1] + "/claim"), buyer))
+                .contains("承認されました（再送）", "再送のお荷物", number, "再送いたします");
+    }
+
+    @Test
     void aDamagedParcelIsReportedWithAPhotoThatTheStaffSee() throws Exception {
         long[] ids = delivered(10);
         String base = "/orders/" + ids[0] + "/shipments/" + ids[1] + "/claim";

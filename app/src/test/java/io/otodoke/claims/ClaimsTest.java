@@ -148,6 +148,60 @@ class ClaimsTest {
         assertThat(evidence.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(evidence.has("deliveredAt")).isTrue();
         assertThat(evidence.get("lastEvents").toString()).contains("OUT_FOR_DELIVERY", "DELIVERED", "配達完了（置き配：玄関前）");
+        // the rule's RESHIP sends the replacement at once: no carrier number was given, so an own-fleet label
+        assertThat(c.get("replacementCarrier").asString()).isEqualTo("own_fleet");
+        assertThat(c.get("replacementTrackingNumber").asString()).matches("RS\\d{10}");
+    }
+
+    /** A Yamato number with a valid check digit (the first 11 digits mod 7). */
+    static String yamato(long seed) {
+        String body = String.format("%011d", 30_000_000_000L + Math.abs(seed) % 9_999_999_999L);
+        return body + (Long.parseLong(body) % 7);
+    }
+
+    @Test
+    void aReshipSendsAReplacementParcelForTheSameOrderWithTheShopsCarrierNumber() throws Exception {
+        long id = deliveredByTheFleet(40);
+        long claim = ok(claim(id, "NOT_RECEIVED", opA)).get("id").asLong();
+        String good = yamato(UUID.randomUUID().getMostSignificantBits());
+        String typo = good.substring(0, 11) + ((good.charAt(11) - '0' + 1) % 10);
+
+        HttpResponse<String> refundWithNumber = call("POST", "/api/v1/claims/" + claim + "/approve",
+                "{\"outcome\":\"REFUND\",\"carrier\":\"yamato\",\"trackingNumber\":\"" + good + "\"}", opA);
+        assertThat(refundWithNumber.statusCode()).isEqualTo(400);
+        assertThat(problemType(refundWithNumber)).isEqualTo("invalid-trackingnumber");
+        HttpResponse<String> bad = call("POST", "/api/v1/claims/" + claim + "/approve",
+                "{\"outcome\":\"RESHIP\",\"carrier\":\"yamato\",\"trackingNumber\":\"" + typo + "\"}", opA);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(problemType(bad)).isEqualTo("invalid-trackingnumber");
+        assertThat(problemType(call("POST", "/api/v1/claims/" + claim + "/approve",
+                "{\"outcome\":\"RESHIP\",\"carrier\":\"nowhere\",\"trackingNumber\":\"1\"}", opA)))
+                .isEqualTo("invalid-carrier");
+        assertThat(ok(call("GET", "/api/v1/claims/" + claim, null, opA)).get("state").asString())
+                .as("a refused number decides nothing").isEqualTo("UNDER_REVIEW");
+
+        JsonNode approved = ok(call("POST", "/api/v1/claims/" + claim + "/approve",
+                "{\"outcome\":\"RESHIP\",\"carrier\":\"yamato\",\"trackingNumber\":\"" + good + "\"}", opA));
+        assertThat(approved.get("outcome").asString()).isEqualTo("RESHIP");
+        assertThat(approved.get("replacementCarrier").asString()).isEqualTo("yamato");
+        assertThat(approved.get("replacementTrackingNumber").asString()).isEqualTo(good);
+        long replacement = approved.get("replacementShipmentId").asLong();
+
+        JsonNode original = ok(call("GET", "/api/v1/shipments/" + id, null, opA));
+        JsonNode sent = ok(call("GET", "/api/v1/shipments/" + replacement, null, opA));
+        assertThat(sent.get("orderId").asLong()).as("the same order").isEqualTo(original.get("orderId").asLong());
+        assertThat(sent.get("leg").asString()).isEqualTo("OUTBOUND");
+        assertThat(sent.get("status").asString()).isEqualTo("LABEL_CREATED");
+        assertThat(sent.get("timeline").toString()).contains("再送：お申し出 #" + claim, "otodoke.reship");
+        assertThat(original.get("timeline").toString()).contains("代わりのお荷物を再送します（追跡番号 " + good + "）");
+        assertThat(original.get("status").asString()).as("a note moves nothing").isEqualTo("DELIVERED");
+        assertThat(call("GET", "/api/v1/shipments/" + replacement, null, opB).statusCode()).isEqualTo(404);
+
+        long second = ok(claim(deliveredByTheFleet(50), "DAMAGED", opA)).get("id").asLong();
+        HttpResponse<String> inUse = call("POST", "/api/v1/claims/" + second + "/approve",
+                "{\"outcome\":\"RESHIP\",\"carrier\":\"yamato\",\"trackingNumber\":\"" + good + "\"}", opA);
+        assertThat(inUse.statusCode()).isEqualTo(409);
+        assertThat(problemType(inUse)).isEqualTo("number-in-use");
     }
 
     @Test
@@ -163,7 +217,8 @@ class ClaimsTest {
                     rs -> rs.next() ? rs.getString(1) : null, id);
             Thread.sleep(100);
         }
-        assertThat(facts).as("claim " + claim).contains("\"claimState\": \"APPROVED\"", "\"claimOutcome\": \"RESHIP\"");
+        assertThat(facts).as("claim " + claim).contains("\"claimState\": \"APPROVED\"", "\"claimOutcome\": \"RESHIP\"",
+                "\"replacementCarrier\": \"own_fleet\"", "\"replacementTrackingNumber\": \"RS");
     }
 
     @Test

@@ -229,6 +229,100 @@ class FulfillmentApiTest {
         assertThat(o.get("fulfillmentShipments").get(0).get("fulfillmentShipmentStatus").asString()).isEqualTo("PENDING");
     }
 
+    // ---- cancel and update (MCF cancelFulfillmentOrder, updateFulfillmentOrder) ----
+
+    @Test
+    void anOrderNotYetShippedIsCancelledWithItsLabelledPackageAndCancellingAgainAnswersTheSame() throws Exception {
+        String id = newOrder();
+        long pkg = ok(call("POST", "/api/v1/fulfillment/orders/" + id + "/packages", "{\"carrierCode\":\"own_fleet\"}", opA))
+                .get("payload").get("packageNumber").asLong();
+        JsonNode cancelled = ok(call("PUT", "/api/v1/fulfillment/orders/" + id + "/cancel", null, opA)).get("payload");
+        assertThat(cancelled.get("fulfillmentOrder").get("fulfillmentOrderStatus").asString()).isEqualTo("Cancelled");
+        assertThat(cancelled.get("fulfillmentOrderItems").get(0).get("cancelledQuantity").asInt()).isEqualTo(2);
+        assertThat(cancelled.get("fulfillmentShipments").get(0).get("fulfillmentShipmentStatus").asString())
+                .as("the labelled package is called off too").isEqualTo("CANCELLED_BY_SELLER");
+        JsonNode tracking = ok(call("GET", "/api/v1/fulfillment/tracking?packageNumber=" + pkg, null, opA)).get("payload");
+        assertThat(tracking.get("currentStatusDescription").asString()).isEqualTo("CANCELLED");
+
+        HttpResponse<String> again = call("PUT", "/api/v1/fulfillment/orders/" + id + "/cancel", null, opA);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        HttpResponse<String> update = call("PUT", "/api/v1/fulfillment/orders/" + id,
+                "{\"displayableOrderComment\":\"x\"}", opA);
+        assertThat(update.statusCode()).isEqualTo(409);
+        assertThat(problemType(update)).isEqualTo("fulfillment-order-cancelled");
+        HttpResponse<String> attach = call("POST", "/api/v1/fulfillment/orders/" + id + "/packages",
+                "{\"carrierCode\":\"own_fleet\"}", opA);
+        assertThat(attach.statusCode()).isEqualTo(409);
+        assertThat(problemType(attach)).isEqualTo("fulfillment-order-cancelled");
+    }
+
+    @Test
+    void anOrderWhosePackageLeftWithTheCarrierCannotBeCancelledOrUpdated() throws Exception {
+        String id = newOrder();
+        String number = yamato(UUID.randomUUID().getMostSignificantBits());
+        ok(call("POST", "/api/v1/fulfillment/orders/" + id + "/packages",
+                "{\"carrierCode\":\"yamato\",\"trackingNumber\":\"" + number + "\"}", opA));
+        ok(call("POST", "/api/v1/events", """
+                [{"carrier":"yamato","trackingNumber":"%s","source":"test","status":"PICKED_UP","rawText":"荷物受付",
+                  "occurredAt":"2026-11-28T18:00:00+09:00"}]""".formatted(number), opA));
+        HttpResponse<String> cancel = call("PUT", "/api/v1/fulfillment/orders/" + id + "/cancel", null, opA);
+        assertThat(cancel.statusCode()).isEqualTo(409);
+        assertThat(problemType(cancel)).isEqualTo("fulfillment-order-shipped");
+        assertThat(cancel.body()).contains("has left with its carrier");
+        HttpResponse<String> update = call("PUT", "/api/v1/fulfillment/orders/" + id,
+                "{\"shippingSpeedCategory\":\"Priority\"}", opA);
+        assertThat(update.statusCode()).isEqualTo(409);
+        assertThat(problemType(update)).isEqualTo("fulfillment-order-shipped");
+        assertThat(ok(call("GET", "/api/v1/fulfillment/orders/" + id, null, opA)).get("payload").get("fulfillmentOrder")
+                .get("fulfillmentOrderStatus").asString()).isEqualTo("Complete");
+    }
+
+    @Test
+    void anUpdateChangesTheGivenFieldsCheckedAsOnCreationAndKeepsTheRest() throws Exception {
+        String id = newOrder();
+        JsonNode updated = ok(call("PUT", "/api/v1/fulfillment/orders/" + id, """
+                {"displayableOrderComment":"置き配希望","shippingSpeedCategory":"Expedited",
+                 "destinationAddress":{"name":"山田 花子","addressLine1":"大手町2-2","city":"千代田区","postalCode":"100-0004",
+                   "countryCode":"jp"},"marketplaceId":"A1VC38T7YXB528"}""", opA)).get("payload").get("fulfillmentOrder");
+        assertThat(updated.get("displayableOrderComment").asString()).isEqualTo("置き配希望");
+        assertThat(updated.get("shippingSpeedCategory").asString()).isEqualTo("Expedited");
+        assertThat(updated.get("destinationAddress").get("addressLine1").asString()).isEqualTo("大手町2-2");
+        assertThat(updated.get("destinationAddress").get("countryCode").asString()).isEqualTo("JP");
+        assertThat(updated.get("displayableOrderId").asString()).as("not given: kept").isEqualTo("WEB-" + id);
+        assertThat(updated.get("notificationEmails").get(0).asString()).isEqualTo("hanako@example.jp");
+
+        // the package gets the new address; then the address is fixed, the comment still not
+        JsonNode p = ok(call("POST", "/api/v1/fulfillment/orders/" + id + "/packages", "{\"carrierCode\":\"own_fleet\"}", opA))
+                .get("payload");
+        assertThat(ok(call("GET", "/api/v1/fulfillment/tracking?packageNumber=" + p.get("packageNumber").asLong(), null, opA))
+                .get("payload").get("shipToAddress").get("city").asString()).isEqualTo("千代田区");
+        HttpResponse<String> moved = call("PUT", "/api/v1/fulfillment/orders/" + id,
+                "{\"destinationAddress\":{\"name\":\"別人\",\"addressLine1\":\"x\",\"postalCode\":\"1\",\"countryCode\":\"JP\"}}", opA);
+        assertThat(moved.statusCode()).isEqualTo(409);
+        assertThat(problemType(moved)).isEqualTo("package-labelled");
+        assertThat(ok(call("PUT", "/api/v1/fulfillment/orders/" + id, "{\"displayableOrderComment\":\"午前中希望\"}", opA))
+                .get("payload").get("fulfillmentOrder").get("displayableOrderComment").asString()).isEqualTo("午前中希望");
+
+        HttpResponse<String> speed = call("PUT", "/api/v1/fulfillment/orders/" + id, "{\"shippingSpeedCategory\":\"Teleport\"}", opA);
+        assertThat(speed.statusCode()).isEqualTo(400);
+        assertThat(problemType(speed)).isEqualTo("invalid-shippingspeedcategory");
+        assertThat(problemType(call("PUT", "/api/v1/fulfillment/orders/" + id,
+                "{\"items\":[{\"sellerSku\":\"X\",\"sellerFulfillmentOrderItemId\":\"9\",\"quantity\":1}]}", opA)))
+                .isEqualTo("invalid-items");
+        assertThat(problemType(call("PUT", "/api/v1/fulfillment/orders/" + id, "{", opA))).isEqualTo("malformed-json");
+        assertThat(problemType(call("PUT", "/api/v1/fulfillment/orders/" + id, "{\"displayableOrderDate\":\"soon\"}", opA)))
+                .isEqualTo("invalid-displayableorderdate");
+
+        HttpResponse<String> repeat = call("POST", "/api/v1/fulfillment/orders", order(id, "ご注文ありがとうございます"), opA);
+        assertThat(repeat.statusCode()).as("a repeat of the create, after an update, is still that order")
+                .isEqualTo(200);
+        assertThat(json.readTree(repeat.body()).get("payload").get("fulfillmentOrder").get("displayableOrderComment")
+                .asString()).isEqualTo("午前中希望");
+        assertThat(call("GET", "/api/v1/fulfillment/orders/nothing-" + run, null, opA).statusCode()).isEqualTo(404);
+        assertThat(call("PUT", "/api/v1/fulfillment/orders/nothing-" + run + "/cancel", null, opA).statusCode())
+                .isEqualTo(404);
+    }
+
     @Test
     void oneShopNeverReachesAnothersOrdersOrPackages() throws Exception {
         String id = newOrder();
@@ -242,5 +336,12 @@ class FulfillmentApiTest {
                 .statusCode()).isEqualTo(404);
         assertThat(ok(call("GET", "/api/v1/fulfillment/orders?queryStartDate=2026-01-01T00:00:00Z", null, opB)).toString())
                 .doesNotContain(id);
+        HttpResponse<String> cancel = call("PUT", "/api/v1/fulfillment/orders/" + enc + "/cancel", null, opB);
+        assertThat(cancel.statusCode()).isEqualTo(404);
+        assertThat(problemType(cancel)).isEqualTo("not-found");
+        assertThat(call("PUT", "/api/v1/fulfillment/orders/" + enc, "{\"displayableOrderComment\":\"x\"}", opB)
+                .statusCode()).isEqualTo(404);
+        assertThat(ok(call("GET", "/api/v1/fulfillment/orders/" + enc, null, opA)).get("payload").get("fulfillmentOrder")
+                .get("fulfillmentOrderStatus").asString()).as("untouched").isEqualTo("Processing");
     }
 }

@@ -9,8 +9,16 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.otodoke.OtodokeTest;
 import io.otodoke.account.Accounts;
+import io.otodoke.account.Caller;
 import io.otodoke.account.Role;
 import io.otodoke.account.UserAccount;
+import io.otodoke.claims.Claim;
+import io.otodoke.claims.ClaimKind;
+import io.otodoke.claims.ClaimOutcome;
+import io.otodoke.claims.Claims;
+import io.otodoke.delivery.ChangeKind;
+import io.otodoke.delivery.ChangeRequest;
+import io.otodoke.delivery.DeliveryChanges;
 import io.otodoke.tracking.DeliveryEstimate;
 import io.otodoke.tracking.DeliveryEstimates;
 import io.otodoke.tracking.TrackingStatus;
@@ -120,6 +128,66 @@ class EmailNotificationTest {
         assertThat(decoded(mail)).contains("お荷物のお届け予定日が 2026年12月5日(土) 14:00-16:00 に変わりました。");
         Thread.sleep(1500);
         assertThat(mailsTo(SMTP, to)).hasSize(1);
+    }
+
+    @Test
+    void aClaimApprovedWithAReshipTellsTheReplacementParcelInBothLanguages() throws Exception {
+        String ja = address();
+        String en = address();
+        NotifyWorld.Parcel p = world.parcel("buyer@example.jp");
+        world.event(p, "delivered", TrackingStatus.DELIVERED, Instant.now().minusSeconds(60));
+        world.subscribe(p, ja, "ja");
+        world.subscribe(p, en, "en");
+        Claims claims = context.getBean(Claims.class);
+        Caller shop = new Caller(Role.OPERATOR, p.tenantId(), null, null, null, "test");
+        Claim c = claims.file(shop, p.shipmentId(), new Claims.NewClaim(ClaimKind.NOT_RECEIVED, null));
+        String body = String.format("%011d", 30_000_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits()) % 9_999_999_999L);
+        String number = body + (Long.parseLong(body) % 7);
+        claims.approve(shop, c.id(), ClaimOutcome.RESHIP, null, new Claims.Replacement("yamato", number));
+        // (a DELIVERED mail may come too, when its listener ran after the subscriptions were made)
+        await("the mails", Duration.ofSeconds(20), () -> mailsTo(SMTP, ja).stream().anyMatch(m -> subject(m).contains(number))
+                && mailsTo(SMTP, en).stream().anyMatch(m -> subject(m).contains(number)));
+
+        MimeMessage mail = mailsTo(SMTP, ja).stream().filter(m -> subject(m).contains(number)).findFirst().orElseThrow();
+        assertThat(mail.getSubject()).isEqualTo("【再送のお知らせ】代わりのお荷物をお送りします（ヤマト運輸（クロネコヤマト） " + number + "）");
+        assertThat(decoded(mail)).contains("お申し出を承認し、代わりのお荷物を再送します。",
+                "再送のお荷物: ヤマト運輸（クロネコヤマト） 伝票番号 " + number,
+                "http://otodoke.test/track?numbers=" + number, "伝票番号: " + p.trackingNumber());
+        MimeMessage english = mailsTo(SMTP, en).stream().filter(m -> subject(m).contains(number)).findFirst().orElseThrow();
+        assertThat(english.getSubject()).isEqualTo("We are sending a replacement parcel (Yamato Transport " + number + ")");
+        assertThat(decoded(english)).contains("Replacement parcel: Yamato Transport, tracking number " + number);
+    }
+
+    @Test
+    void aDeliveryChangeHandedToTheCarrierIsToldWithWhatWasAskedAndTheCarriersPage() throws Exception {
+        String ja = address();
+        String en = address();
+        NotifyWorld.Parcel p = world.parcel("buyer@example.jp");
+        world.subscribe(p, ja, "ja");
+        world.subscribe(p, en, "en");
+        world.event(p, "base", TrackingStatus.ARRIVED_AT_DELIVERY_BASE, Instant.now().minusSeconds(60));
+        DeliveryChanges changes = context.getBean(DeliveryChanges.class);
+        Caller shop = new Caller(Role.OPERATOR, p.tenantId(), null, null, null, "test");
+        LocalDate date = changes.options(shop, p.shipmentId()).dates().get(1).date();
+        changes.request(shop, p.shipmentId(), new ChangeRequest(ChangeKind.RESCHEDULE, date, "16-18", null, null, null),
+                "mail-" + p.trackingNumber());
+        await("the mails", Duration.ofSeconds(20), () -> mailsTo(SMTP, ja).stream().anyMatch(m -> subject(m).contains("お届け変更"))
+                && mailsTo(SMTP, en).stream().anyMatch(m -> subject(m).contains("delivery change")));
+
+        MimeMessage mail = mailsTo(SMTP, ja).stream().filter(m -> subject(m).contains("お届け変更")).findFirst().orElseThrow();
+        assertThat(mail.getSubject()).isEqualTo("【お届け変更のご依頼】ヤマト運輸（クロネコヤマト）での確定をお願いします（"
+                + p.trackingNumber() + "）");
+        String day = date.format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日(E)", java.util.Locale.JAPANESE));
+        assertThat(decoded(mail)).contains("お届けの変更のご依頼を記録しました（お届け日時の変更：" + day + " 16時〜18時）。",
+                "変更はヤマト運輸（クロネコヤマト）が確定します。", "ヤマト運輸（クロネコヤマト）でのお手続き: https://");
+        MimeMessage english = mailsTo(SMTP, en).stream().filter(m -> subject(m).contains("delivery change")).findFirst()
+                .orElseThrow();
+        assertThat(english.getSubject()).isEqualTo("Please confirm your delivery change with Yamato Transport ("
+                + p.trackingNumber() + ")");
+        assertThat(decoded(english)).contains("We have recorded your delivery change (New delivery date and time: ",
+                " 16:00–18:00). Yamato Transport confirms it", "Confirm it with Yamato Transport: https://");
+        Thread.sleep(1000);
+        assertThat(mailsTo(SMTP, ja).stream().filter(m -> subject(m).contains("お届け変更"))).as("once per request").hasSize(1);
     }
 
     @Test

@@ -142,6 +142,30 @@ class WebhookNotificationTest {
     }
 
     @Test
+    void theShopIsToldOfADeliveryChangeWithWhatWasAskedAndWhatCameOfIt() throws Exception {
+        String path = path();
+        NotifyWorld.Parcel p = world.parcel("buyer@example.jp");
+        endpoints.create(p.tenantId(), RECEIVER.url(path), EnumSet.allOf(Milestone.class), "test");
+        world.event(p, "absent", TrackingStatus.DELIVERY_ATTEMPTED, Instant.now().minusSeconds(60));
+        var changes = context.getBean(io.otodoke.delivery.DeliveryChanges.class);
+        var shop = new io.otodoke.account.Caller(io.otodoke.account.Role.OPERATOR, p.tenantId(), null, null, null, "test");
+        java.time.LocalDate date = changes.options(shop, p.shipmentId()).dates().get(1).date();
+        changes.request(shop, p.shipmentId(), new io.otodoke.delivery.ChangeRequest(io.otodoke.delivery.ChangeKind.REDELIVERY,
+                date, "19-21", null, null, null), "hook-" + p.trackingNumber());
+        java.util.function.Supplier<java.util.List<JsonNode>> changed = () -> RECEIVER.at(path).stream()
+                .map(r -> json.readTree(r.body())).filter(b -> b.get("milestone").asString().equals("DELIVERY_CHANGED")).toList();
+        await("the POST", Duration.ofSeconds(20), () -> changed.get().size() == 1);
+
+        JsonNode data = changed.get().getFirst().get("data");
+        assertThat(data.get("changeKind").asString()).isEqualTo("REDELIVERY");
+        assertThat(data.get("changeOutcome").asString()).isEqualTo("CARRIER_TO_CONFIRM");
+        assertThat(data.get("changeDate").asString()).isEqualTo(date.toString());
+        assertThat(data.get("changeSlot").asString()).isEqualTo("19-21");
+        assertThat(data.get("changeUrl").asString()).as("the carrier's page, where it confirms").startsWith("https://");
+        assertThat(changed.get().getFirst().get("shipment").get("id").asLong()).isEqualTo(p.shipmentId());
+    }
+
+    @Test
     void aReceiverErrorIsTriedAgainLaterAndSucceeds() throws Exception {
         String path = path();
         RECEIVER.answer(path, 500);

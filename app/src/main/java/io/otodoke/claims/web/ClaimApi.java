@@ -40,7 +40,8 @@ class ClaimApi {
     record ClaimList(List<Claim> claims) {
     }
 
-    record Approval(ClaimOutcome outcome, String note) {
+    /** With RESHIP, {@code carrier} and {@code trackingNumber} name the replacement parcel; without, it is an own-fleet label. */
+    record Approval(ClaimOutcome outcome, String note, String carrier, String trackingNumber) {
     }
 
     record Rejection(String note) {
@@ -66,8 +67,14 @@ class ClaimApi {
     }
 
     @PostMapping("/api/v1/claims/{id}/approve")
+    @Operation(summary = "Approve with an outcome: RESHIP (a replacement parcel for the same order) or REFUND",
+            description = "A RESHIP registers the replacement: with carrier and trackingNumber (checked: format and "
+                    + "check digit) the shop's carrier parcel, without them an own-fleet label with a generated number. "
+                    + "The claim's replacementShipmentId names it.")
     Claim approve(@PathVariable long id, @RequestBody Approval body, Caller caller) {
-        return claims.approve(caller, id, body.outcome(), body.note());
+        boolean given = body.carrier() != null || body.trackingNumber() != null;
+        return claims.approve(caller, id, body.outcome(), body.note(),
+                given ? new Claims.Replacement(body.carrier(), body.trackingNumber()) : Claims.Replacement.OWN_FLEET);
     }
 
     @PostMapping("/api/v1/claims/{id}/reject")

@@ -2,12 +2,14 @@ package io.otodoke.claims.web;
 
 import io.otodoke.account.Caller;
 import io.otodoke.account.Role;
+import io.otodoke.carrier.CarrierDirectory;
 import io.otodoke.claims.Claim;
 import io.otodoke.claims.ClaimKind;
 import io.otodoke.claims.ClaimOutcome;
 import io.otodoke.claims.ClaimState;
 import io.otodoke.claims.Claims;
 import io.otodoke.fleet.Photo;
+import io.otodoke.fleet.Routes;
 import io.otodoke.tracking.EventTime;
 import io.otodoke.tracking.OrderView;
 import io.otodoke.tracking.ShipmentRegistry;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,10 +46,12 @@ class ClaimPages {
 
     private final Claims claims;
     private final ShipmentRegistry registry;
+    private final CarrierDirectory carriers;
 
-    ClaimPages(Claims claims, ShipmentRegistry registry) {
+    ClaimPages(Claims claims, ShipmentRegistry registry, CarrierDirectory carriers) {
         this.claims = claims;
         this.registry = registry;
+        this.carriers = carriers;
     }
 
     /** A claim as shown, its times in Japan. */
@@ -69,7 +74,7 @@ class ClaimPages {
     }
 
     @GetMapping("/claims/{id}")
-    String claim(@PathVariable String id, Caller staff, Model model) {
+    String claim(@PathVariable String id, Caller staff, Model model, Locale locale) {
         Claim c = claims.get(staff, parse(id).orElseThrow(ClaimPages::notFound));
         model.addAttribute("row", row(c));
         model.addAttribute("shipment", registry.shipment(staff, c.shipmentId()).orElseThrow(ClaimPages::notFound));
@@ -77,15 +82,22 @@ class ClaimPages {
         model.addAttribute("mayDecide", c.state() == ClaimState.UNDER_REVIEW
                 && (staff.is(Role.OPERATOR) || staff.is(Role.SELLER)));
         model.addAttribute("outcomes", ClaimOutcome.values());
+        model.addAttribute("carriers", carriers.all().stream()
+                .filter(x -> x.domestic() && !Routes.OWN_FLEET.equals(x.code()) && x.trackingUrl() != null)
+                .map(x -> new String[] {x.code(), x.name(locale)}).toList());
         return "claims/claim";
     }
 
     @PostMapping("/claims/{id}/approve")
     String approve(@PathVariable String id, @RequestParam(required = false) String outcome,
-                   @RequestParam(required = false) String note, Caller staff, RedirectAttributes redirect) {
+                   @RequestParam(required = false) String note, @RequestParam(required = false) String carrier,
+                   @RequestParam(required = false) String trackingNumber, Caller staff, RedirectAttributes redirect) {
         long claim = parse(id).orElseThrow(ClaimPages::notFound);
+        // a reship with the shop's carrier number; an empty number field means an own-fleet label
+        Claims.Replacement how = !"RESHIP".equals(outcome) || trackingNumber == null || trackingNumber.isBlank()
+                ? Claims.Replacement.OWN_FLEET : new Claims.Replacement(carrier, trackingNumber);
         return act("redirect:/claims/" + claim, redirect, "claims.done.approved",
-                () -> claims.approve(staff, claim, value(ClaimOutcome.class, outcome), note));
+                () -> claims.approve(staff, claim, value(ClaimOutcome.class, outcome), note, how));
     }
 
     @PostMapping("/claims/{id}/reject")

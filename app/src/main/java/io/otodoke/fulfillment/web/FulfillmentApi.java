@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -122,6 +123,27 @@ class FulfillmentApi {
                 .map(FulfillmentApi::order).toList()));
     }
 
+    @PutMapping("/api/v1/fulfillment/orders/{sellerFulfillmentOrderId}/cancel")
+    @Operation(summary = "Cancel a fulfillment order before it ships (MCF cancelFulfillmentOrder)",
+            description = "200 with the order (fulfillmentOrderStatus Cancelled; packages not yet handed over are "
+                    + "cancelled too); 200 again for a cancelled order; 409 fulfillment-order-shipped once a package "
+                    + "has left with its carrier.")
+    Payload<GetFulfillmentOrderResult> cancel(@PathVariable String sellerFulfillmentOrderId, Caller caller) {
+        return new Payload<>(result(orders.cancel(caller, sellerFulfillmentOrderId)));
+    }
+
+    @PutMapping("/api/v1/fulfillment/orders/{sellerFulfillmentOrderId}")
+    @Operation(summary = "Update a fulfillment order before it ships (MCF updateFulfillmentOrder)",
+            description = "Any of displayableOrderId, displayableOrderDate, displayableOrderComment, "
+                    + "shippingSpeedCategory, destinationAddress (whole), notificationEmails; others stay. 409 "
+                    + "fulfillment-order-shipped, fulfillment-order-cancelled, package-labelled (a new destination "
+                    + "after a package was attached); 400 invalid-<field> as on creation, invalid-items for items.")
+    Payload<GetFulfillmentOrderResult> update(@PathVariable String sellerFulfillmentOrderId,
+                                              @RequestBody(required = false) FulfillmentOrders.Update body,
+                                              Caller caller) {
+        return new Payload<>(result(orders.update(caller, sellerFulfillmentOrderId, body)));
+    }
+
     record NewPackageResult(long packageNumber, String carrierCode, String trackingNumber) {
     }
 
@@ -176,7 +198,7 @@ class FulfillmentApi {
     private static GetFulfillmentOrderResult result(FulfillmentOrder o) {
         return new GetFulfillmentOrderResult(order(o),
                 o.request().items().stream().map(i -> new ItemView(i.sellerSku(), i.sellerFulfillmentOrderItemId(),
-                        i.quantity(), i.displayableComment(), 0, 0)).toList(),
+                        i.quantity(), i.displayableComment(), o.cancelled() ? i.quantity() : 0, 0)).toList(),
                 o.packages().stream().map(p -> new FulfillmentShipmentView("OTD" + p.packageNumber(), p.fulfillmentCenterId(),
                         McfCodes.shipmentStatus(p.shipment().status()), shipDate(p), estimate(p.shipment()),
                         List.of(new PackageView(p.packageNumber(), p.carrier(), p.trackingNumber(),
@@ -185,8 +207,10 @@ class FulfillmentApi {
 
     private static FulfillmentOrderView order(FulfillmentOrder o) {
         FulfillmentOrderRequest r = o.request();
-        Instant updated = o.packages().stream().map(p -> p.shipment().lastEventAt() == null ? p.createdAt()
-                : p.shipment().lastEventAt()).max(Instant::compareTo).orElse(o.receivedAt());
+        Instant updated = java.util.stream.Stream.concat(o.packages().stream().map(p -> p.shipment().lastEventAt() == null
+                        ? p.createdAt() : p.shipment().lastEventAt()),
+                        java.util.stream.Stream.of(o.cancelledAt(), o.updatedAt()).filter(java.util.Objects::nonNull))
+                .max(Instant::compareTo).orElse(o.receivedAt());
         return new FulfillmentOrderView(r.sellerFulfillmentOrderId(), r.displayableOrderId(), r.displayableOrderDate(),
                 r.displayableOrderComment(), r.shippingSpeedCategory(), r.destinationAddress(), r.notificationEmails(),
                 o.receivedAt(), status(o), updated);
@@ -194,9 +218,13 @@ class FulfillmentApi {
 
     /**
      * MCF's FulfillmentOrderStatus: Received until a package is attached; Complete once every
-     * package has left with its carrier (MCF: all items shipped); Processing in between.
+     * package has left with its carrier (MCF: all items shipped); Processing in between; Cancelled
+     * once the shop cancelled it.
      */
     static String status(FulfillmentOrder o) {
+        if (o.cancelled()) {
+            return "Cancelled";
+        }
         if (o.packages().isEmpty()) {
             return "Received";
         }

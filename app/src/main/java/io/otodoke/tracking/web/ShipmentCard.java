@@ -11,6 +11,7 @@ import io.otodoke.tracking.ShipmentView;
 import io.otodoke.tracking.StatusReason;
 import io.otodoke.tracking.TimePrecision;
 import io.otodoke.tracking.TimelineEntry;
+import io.otodoke.tracking.TrackingEvent;
 import io.otodoke.tracking.TrackingStatus;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -36,6 +37,11 @@ record ShipmentCard(String carrierName, String trackingNumber, String trackingUr
                     ShipmentLeg leg, TrackingStatus status, StatusReason reason, String tone,
                     LocalDateTime lastUpdate, String staleReason, List<Line> timeline, boolean carrierUnavailable,
                     boolean liveMap, DeliveryEstimate estimate) {
+
+    /** A replacement parcel sent for a claim (its timeline opens with the claims module's 「再送」 note). */
+    public boolean replacement() {
+        return timeline.stream().anyMatch(l -> l.sources().contains(TrackingEvent.REPLACEMENT_NOTE_SOURCE));
+    }
 
     /** The advice that applies (status-model.md "Staleness", plus the carrier's exception), or null. */
     public Guidance guidance() {
