@@ -38,13 +38,15 @@ public final class RouteSolver {
 
     static final int LATE_ACCEPTANCE_SIZE = 10;
     static final int ITERATIONS_PER_STEP = 10;
+    static final int LOCAL_SEARCH_MOVES_PER_STEP = 100;
     /** The share of a time limit the string-removal search gets; construction comes before it. */
     static final double SEARCH_SHARE = 0.9;
 
     private RouteSolver() {
     }
 
-    private static SolverFactory<RoutePlan> factory(TerminationConfig termination, StringRemovalSearch search) {
+    private static SolverFactory<RoutePlan> factory(TerminationConfig termination, StringRemovalSearch search,
+                                                    Long localSearchMoves) {
         return SolverFactory.create(new SolverConfig()
                 .withSolutionClass(RoutePlan.class)
                 .withEntityClasses(Van.class, Visit.class)
@@ -53,11 +55,12 @@ public final class RouteSolver {
                 .withTerminationConfig(termination)
                 .withPhases(new ConstructionHeuristicPhaseConfig(),
                         new CustomPhaseConfig().withCustomPhaseCommands(search),
-                        localSearch()));
+                        localSearch(localSearchMoves)));
     }
 
-    private static LocalSearchPhaseConfig localSearch() {
+    private static LocalSearchPhaseConfig localSearch(Long moves) {
         return new LocalSearchPhaseConfig()
+                .withTerminationConfig(moves == null ? null : new TerminationConfig().withMoveCountLimit(moves))
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig(List.of(
                         new ListChangeMoveSelectorConfig().withFixedProbabilityWeight(1.0),
                         new ListSwapMoveSelectorConfig().withFixedProbabilityWeight(1.0),
@@ -70,7 +73,9 @@ public final class RouteSolver {
 
     /**
      * Solves within the termination's time limit, or, for a repeatable run, its step count limit, which
-     * then also allows {@value #ITERATIONS_PER_STEP} ruin-and-recreate iterations per step.
+     * then also allows {@value #ITERATIONS_PER_STEP} ruin-and-recreate iterations and
+     * {@value #LOCAL_SEARCH_MOVES_PER_STEP} local-search moves per step (a plan at a local optimum makes
+     * no local-search step, so a step limit alone could run forever).
      */
     public static RoutePlan solve(RoutePlan problem, TerminationConfig termination) {
         Long millis = termination.calculateTimeMillisSpentLimit();
@@ -83,12 +88,13 @@ public final class RouteSolver {
         // leaving a little for Timefold's local search to take the plan over
         long budget = millis == null ? 0 : Math.max(1, Math.round(millis * 1e6 * SEARCH_SHARE));
         StringRemovalSearch search = new StringRemovalSearch(budget, iterations, 0L);
-        return factory(termination, search).buildSolver().solve(problem);
+        Long moves = steps == null ? null : (long) steps * LOCAL_SEARCH_MOVES_PER_STEP;
+        return factory(termination, search, moves).buildSolver().solve(problem);
     }
 
     /** Fills in the shadow variables and the score of a plan built by hand (no solving). */
     public static HardMediumSoftScore score(RoutePlan plan) {
         return SolutionManager.<RoutePlan, HardMediumSoftScore>create(factory(new TerminationConfig()
-                .withStepCountLimit(0), new StringRemovalSearch(0, 0, 0L))).update(plan);
+                .withStepCountLimit(0), new StringRemovalSearch(0, 0, 0L), null)).update(plan);
     }
 }
