@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,11 +17,9 @@ public class Positions {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
 
-    Positions(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    Positions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
     }
 
     public record Located(long vehicleId, PositionReport report) {
@@ -70,13 +67,7 @@ public class Positions {
         }
         // Identities are given in the order of the rows, so among equal device times the current position
         // is the first received (smallest id): a later duplicate never replaces it.
-        transactions.executeWithoutResult(tx -> {
-            // A position is telemetry, superseded by the next one seconds later: its commit does not wait for the
-            // disk (PostgreSQL flushes it within 3 × wal_writer_delay, 0.6 s). A crash of the database or the
-            // machine may lose that last moment of the track, never make it inconsistent (docs/last-mile.md).
-            jdbc.execute("set local synchronous_commit = off");
-            store(vehicles, times, received, place, numbers, attributes);
-        });
+        store(vehicles, times, received, place, numbers, attributes);
     }
 
     /** Microseconds since the epoch: PostgreSQL's own precision, sent as a number rather than text to parse. */
@@ -84,7 +75,14 @@ public class Positions {
         return t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000;
     }
 
-    /** Arrays without nulls go as primitive arrays, which the driver sends in binary rather than as text. */
+    /**
+     * One statement in its own transaction, so one round trip to the database. A position is telemetry,
+     * superseded by the next one seconds later: its commit does not wait for the disk ({@code
+     * synchronous_commit} off for this statement's transaction only, set inside it; PostgreSQL flushes it
+     * within 3 × wal_writer_delay, 0.6 s). A crash of the database or the machine may lose that last
+     * moment of the track, never make it inconsistent (docs/last-mile.md). Arrays without nulls go as
+     * primitive arrays, which the driver sends in binary rather than as text.
+     */
     private void store(long[] vehicles, long[] times, long[] received, double[][] place, Double[][] numbers,
                        String[] attributes) {
         jdbc.update(c -> {
@@ -96,7 +94,8 @@ public class Positions {
                            coalesce(a, '{}')
                     from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::float8[],
                                 ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::jsonb[])
-                         as u(v, t, r, lat, lon, sp, hd, alt, acc, bat, a)
+                         as u(v, t, r, lat, lon, sp, hd, alt, acc, bat, a),
+                         (select set_config('synchronous_commit', 'off', true)) as telemetry
                     """);
             ps.setObject(1, vehicles);
             ps.setObject(2, times);
