@@ -1,5 +1,7 @@
 package io.otodoke.returns.web;
 
+import static io.otodoke.web.PostRedirectGet.act;
+
 import io.otodoke.account.Caller;
 import io.otodoke.account.Role;
 import io.otodoke.carrier.CarrierDirectory;
@@ -21,7 +23,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -124,23 +125,6 @@ class ReturnStaffPages {
                 parse(photoId).orElseThrow(ReturnStaffPages::notFound)).orElseThrow(ReturnStaffPages::notFound);
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .contentType(MediaType.parseMediaType(p.contentType())).body(p.content());
-    }
-
-    /** Post/redirect/get; a refusal the staff can act on comes back as a message on the page. */
-    private static String act(String back, RedirectAttributes redirect, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("done", done);
-        } catch (ErrorResponseException e) {
-            int status = e.getStatusCode().value();
-            if (status == 404 || status == 403 || !e.getStatusCode().is4xxClientError()) {
-                throw e;
-            }
-            String type = String.valueOf(e.getBody().getType());
-            redirect.addFlashAttribute("error", type.substring(type.lastIndexOf(':') + 1));
-            redirect.addFlashAttribute("errorDetail", e.getBody().getDetail());
-        }
-        return back;
     }
 
     private static Row row(ReturnAuthorisation r) {
